@@ -1,0 +1,205 @@
+package dev.scaffold.engine;
+
+import dev.scaffold.InputException;
+import dev.scaffold.Problem;
+import dev.scaffold.template.Syntax;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one place that runs FreeMarker, sandboxed: no {@code ?new}, no {@code ?api}, no Java object
+ * access, includes confined to the template tree, undefined variables are errors. Short texts (path
+ * segments, values from {@code scaffold.yml}) are parsed once and cached; the engine is safe to use
+ * from several threads.
+ */
+public final class TemplateEngine {
+
+  private final Configuration files;
+  private final Configuration expressions;
+  private final Map<String, Template> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @param treeRoot the folder includes are resolved in, or null for none
+   * @param syntax the syntax of files and paths; values from scaffold.yml always use {@code ${}}
+   */
+  public TemplateEngine(Path treeRoot, Syntax syntax) {
+    this.files = configuration(treeRoot, syntax);
+    this.expressions = syntax == Syntax.ANGLE ? files : configuration(treeRoot, Syntax.ANGLE);
+  }
+
+  /** An engine for scaffold.yml values alone, with no template tree. */
+  public static TemplateEngine forExpressions() {
+    return new TemplateEngine(null, Syntax.ANGLE);
+  }
+
+  private static Configuration configuration(Path treeRoot, Syntax syntax) {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setAPIBuiltinEnabled(false);
+    cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_35));
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setOutputEncoding("UTF-8");
+    cfg.setLocale(Locale.ROOT);
+    cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+    // "8080", not "8,080"; "true", not an error, when a boolean is printed
+    cfg.setNumberFormat("c");
+    cfg.setBooleanFormat("c");
+    cfg.setLocalizedLookup(false);
+    cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+    if (treeRoot != null) {
+      cfg.setTemplateLoader(new ConfinedTemplateLoader(treeRoot));
+    } else {
+      cfg.setTemplateLoader(new freemarker.cache.StringTemplateLoader());
+    }
+    if (syntax == Syntax.SQUARE) {
+      cfg.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+      cfg.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+    }
+    return cfg;
+  }
+
+  /** Renders a value from scaffold.yml ({@code ${}} syntax); {@code where} names it in errors. */
+  public String expand(String text, String where, Map<String, ?> model) {
+    if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
+      return text;
+    }
+    return process(parse(expressions, text, where), where, model);
+  }
+
+  /** Evaluates a FreeMarker boolean written as {@code ${...}} (or a bare true/false). */
+  public boolean test(String text, String where, Map<String, ?> model) {
+    String v = expand(text, where, model).trim();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false") || v.isEmpty()) {
+      return false;
+    }
+    throw InputException.at(where, "should be true or false, but `" + text + "` gave `" + v + "`");
+  }
+
+  /** Renders a path segment (in the template's syntax). */
+  public String renderSegment(String segment, String where, Map<String, ?> model) {
+    if (segment.indexOf("${") < 0 && segment.indexOf('[') < 0 && segment.indexOf('<') < 0) {
+      return segment;
+    }
+    return process(parse(files, segment, where), where, model);
+  }
+
+  /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
+  public void renderFile(String text, String name, Map<String, ?> model, Writer out) {
+    Template t;
+    try {
+      t = new Template(name, name, new StringReader(text), files);
+    } catch (ParseException e) {
+      throw syntaxError(e, name);
+    } catch (IOException e) {
+      throw InputException.at(name, e.getMessage());
+    }
+    try {
+      t.process(model, out);
+    } catch (TemplateException e) {
+      throw renderError(e, name);
+    } catch (IOException e) {
+      throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks that a file parses, without rendering it (for {@code template lint}). */
+  public void parseFile(String text, String name) {
+    try {
+      new Template(name, name, new StringReader(text), files);
+    } catch (ParseException e) {
+      throw syntaxError(e, name);
+    } catch (IOException e) {
+      throw InputException.at(name, e.getMessage());
+    }
+  }
+
+  private Template parse(Configuration cfg, String text, String where) {
+    String key = (cfg == files ? "f:" : "e:") + text;
+    Template t = cache.get(key);
+    if (t != null) {
+      return t;
+    }
+    try {
+      t = new Template(where, where, new StringReader(text), cfg);
+    } catch (ParseException e) {
+      throw syntaxError(e, where);
+    } catch (IOException e) {
+      throw InputException.at(where, e.getMessage());
+    }
+    cache.putIfAbsent(key, t);
+    return t;
+  }
+
+  private static String process(Template t, String where, Map<String, ?> model) {
+    StringWriter w = new StringWriter();
+    try {
+      t.process(model, w);
+    } catch (TemplateException e) {
+      throw renderError(e, where);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return w.toString();
+  }
+
+  private static InputException syntaxError(ParseException e, String name) {
+    String where = name + ":" + e.getLineNumber() + ":" + e.getColumnNumber();
+    String what = "template syntax error: " + firstLine(e.getEditorMessage());
+    return new InputException(where + ": " + what, List.of(Problem.at(where, what)), e);
+  }
+
+  private static InputException renderError(TemplateException e, String name) {
+    String where = name;
+    if (e.getLineNumber() != null) {
+      where = name + ":" + e.getLineNumber() + ":" + e.getColumnNumber();
+    }
+    String what = firstLine(e.getMessageWithoutStackTop());
+    if (e.getCause() != null && what.isBlank()) {
+      what = e.getCause().getMessage();
+    }
+    return new InputException(where + ": " + what, List.of(Problem.at(where, what)), e);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String line : s.split("\n")) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("----") || t.startsWith("Tip:") || t.startsWith("==>")) {
+        if (b.length() > 0) {
+          break;
+        }
+        continue;
+      }
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      b.append(t);
+    }
+    return b.toString();
+  }
+}

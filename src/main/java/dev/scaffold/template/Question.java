@@ -1,0 +1,44 @@
+package dev.scaffold.template;
+
+import java.util.List;
+
+/**
+ * One question of a template, as written in {@code scaffold.yml}. Strings that contain {@code ${}}
+ * ({@code default}, {@code when}, {@code validate}) are FreeMarker and are evaluated against the
+ * answers given so far.
+ *
+ * @param defaultValue the raw default: a YAML scalar or list, or a FreeMarker string; null if none
+ * @param validate a regular expression, or a FreeMarker boolean expression over {@code value}
+ * @param when FreeMarker boolean; the question is asked only when it is true, otherwise it takes
+ *     its default
+ */
+public record Question(
+    String name,
+    String prompt,
+    String help,
+    QuestionType type,
+    Object defaultValue,
+    String validate,
+    boolean required,
+    String when,
+    List<Choice> choices,
+    Integer min,
+    Integer max) {
+
+  public Question {
+    choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  public boolean isSecret() {
+    return type == QuestionType.SECRET;
+  }
+
+  public boolean hasDefault() {
+    return defaultValue != null;
+  }
+
+  /** The text shown to the user: the prompt, or the name when the template gives none. */
+  public String promptText() {
+    return prompt == null || prompt.isBlank() ? name : prompt;
+  }
+}
