@@ -14,6 +14,9 @@ public interface Progress {
   /** Detail that only {@code --verbose} shows. */
   default void detail(String message) {}
 
+  /** A line a task or tool printed, shown as it comes. */
+  default void output(String line) {}
+
   /** Something the user should know that does not stop the run. */
   default void warn(String message) {}
 }

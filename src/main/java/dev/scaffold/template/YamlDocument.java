@@ -18,7 +18,11 @@ import java.util.Map;
 public final class YamlDocument {
 
   private static final YAMLFactory YAML = new YAMLFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+  // exact decimals keep `3.10` from turning into 3.1
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(YAML)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
   private final String displayName;
   private final JsonNode root;

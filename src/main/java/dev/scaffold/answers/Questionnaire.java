@@ -1,0 +1,254 @@
+package dev.scaffold.answers;
+
+import dev.scaffold.InputException;
+import dev.scaffold.Problem;
+import dev.scaffold.Progress;
+import dev.scaffold.engine.TemplateEngine;
+import dev.scaffold.template.Question;
+import dev.scaffold.template.QuestionType;
+import dev.scaffold.template.TemplateSpec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a template's questions and the run's answer sources into {@link Answers}: each question
+ * in order, {@code when} and defaults evaluated against the answers before it, every problem
+ * collected so a non-interactive run reports them all at once.
+ */
+public final class Questionnaire {
+
+  private final TemplateSpec spec;
+  private final TemplateEngine engine;
+  private final Map<String, Object> context;
+  private final Progress progress;
+
+  /**
+   * @param context variables every expression sees besides the answers ({@code _template}, ...)
+   */
+  public Questionnaire(TemplateSpec spec, TemplateEngine engine, Map<String, Object> context, Progress progress) {
+    this.spec = spec;
+    this.engine = engine;
+    this.context = context;
+    this.progress = progress;
+  }
+
+  /**
+   * @param prompter asks what no source answers; null in non-interactive runs
+   * @param useDefaults take a question's default instead of asking
+   */
+  public Answers collect(AnswerInputs inputs, Prompter prompter, boolean useDefaults) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, AnswerSource> sources = new LinkedHashMap<>();
+    Set<String> secrets = new HashSet<>();
+    Set<String> failed = new HashSet<>();
+
+    for (String key : inputs.set().keySet()) {
+      if (spec.question(key).isEmpty()) {
+        problems.add(Problem.at("--set " + key, "the template has no question `" + key + "`"));
+      }
+    }
+    for (String key : inputs.file().keySet()) {
+      if (!key.startsWith("_") && spec.question(key).isEmpty()) {
+        progress.warn(where(inputs, key) + ": ignored, the template has no question `" + key + "`");
+      }
+    }
+
+    for (Question q : spec.questions()) {
+      if (q.isSecret()) {
+        secrets.add(q.name());
+      }
+      Map<String, Object> model = model(values);
+      try {
+        if (q.when() != null && !engine.test(q.when(), "question `" + q.name() + "` when", model)) {
+          Object def = defaultOf(q, model);
+          Object v = def != null ? def : AnswerTypes.empty(q);
+          if (v != null) {
+            values.put(q.name(), v);
+            sources.put(q.name(), AnswerSource.SKIPPED);
+          }
+          continue;
+        }
+      } catch (InputException e) {
+        problems.addAll(e.problems());
+        failed.add(q.name());
+        continue;
+      }
+
+      Object raw = null;
+      AnswerSource source = null;
+      String where = null;
+      if (inputs.set().containsKey(q.name())) {
+        raw = inputs.set().get(q.name());
+        source = AnswerSource.SET;
+        where = "--set " + q.name();
+      } else if (inputs.file().containsKey(q.name())) {
+        raw = inputs.file().get(q.name());
+        source = AnswerSource.FILE;
+        where = where(inputs, q.name());
+      } else if (inputs.recorded().containsKey(q.name())) {
+        raw = inputs.recorded().get(q.name());
+        source = AnswerSource.RECORDED;
+        where = "recorded answer " + q.name();
+      }
+
+      if (source != null) {
+        AnswerCheck.Result r = check(q, values).check(raw);
+        if (r.ok()) {
+          values.put(q.name(), r.value());
+          sources.put(q.name(), source);
+          if (prompter != null) {
+            prompter.answered(q, q.isSecret() ? null : r.value(), source);
+          }
+        } else {
+          problems.add(Problem.at(where, "question `" + q.name() + "`: " + r.error()));
+          failed.add(q.name());
+        }
+        continue;
+      }
+
+      Object def;
+      try {
+        def = defaultOf(q, model);
+      } catch (InputException e) {
+        problems.addAll(e.problems());
+        failed.add(q.name());
+        continue;
+      }
+      if (def != null && (useDefaults || prompter == null)) {
+        AnswerCheck.Result r = check(q, values).check(def);
+        if (r.ok()) {
+          values.put(q.name(), r.value());
+          sources.put(q.name(), AnswerSource.DEFAULT);
+        } else {
+          problems.add(Problem.at("question `" + q.name() + "`", "the default `" + def + "` is invalid: " + r.error()));
+          failed.add(q.name());
+        }
+        continue;
+      }
+      if (prompter == null) {
+        if (q.required() || def == null && AnswerTypes.empty(q) == null) {
+          problems.add(Problem.at("question `" + q.name() + "`", "no answer given (" + q.promptText() + ")"));
+          failed.add(q.name());
+        } else {
+          values.put(q.name(), AnswerTypes.empty(q));
+          sources.put(q.name(), AnswerSource.DEFAULT);
+        }
+        continue;
+      }
+      if (!failed.isEmpty()) {
+        continue; // asking more after a given answer failed would waste the user's time
+      }
+      Object v = prompter.ask(new PromptRequest(q, def, check(q, values)));
+      values.put(q.name(), v);
+      sources.put(q.name(), AnswerSource.PROMPT);
+    }
+
+    Set<String> computed = new HashSet<>();
+    if (problems.isEmpty()) {
+      for (Map.Entry<String, String> c : spec.computed().entrySet()) {
+        try {
+          values.put(c.getKey(), engine.expand(c.getValue(), "computed `" + c.getKey() + "`", model(values)));
+          computed.add(c.getKey());
+        } catch (InputException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      String summary = problems.size() == 1
+          ? problems.get(0).toString()
+          : problems.size() + " problems with the answers";
+      throw new InputException(summary, problems);
+    }
+    return new Answers(values, sources, secrets, computed);
+  }
+
+  /** The variables templates and expressions see: context, then answers and computed values. */
+  public Map<String, Object> model(Map<String, Object> values) {
+    Map<String, Object> m = new HashMap<>(context);
+    m.putAll(values);
+    return m;
+  }
+
+  /** Checks a raw answer for {@code q}: type conversion, choices, required, min/max, validate. */
+  public AnswerCheck check(Question q, Map<String, Object> earlier) {
+    return raw -> {
+      Object value;
+      try {
+        value = AnswerTypes.convert(q, raw);
+      } catch (IllegalArgumentException e) {
+        return new AnswerCheck.Result(null, e.getMessage());
+      }
+      String error = validate(q, value, earlier);
+      return new AnswerCheck.Result(error == null ? value : null, error);
+    };
+  }
+
+  private String validate(Question q, Object value, Map<String, Object> earlier) {
+    if (q.required() && value instanceof String s && s.isEmpty()) {
+      return "an answer is required";
+    }
+    if (q.required() && q.type() == QuestionType.MULTI && ((List<?>) value).isEmpty()) {
+      return "choose at least one";
+    }
+    if (value instanceof Number n && (q.min() != null || q.max() != null)) {
+      BigDecimal d = new BigDecimal(n.toString());
+      if (q.min() != null && d.compareTo(BigDecimal.valueOf(q.min())) < 0) {
+        return "must be at least " + q.min();
+      }
+      if (q.max() != null && d.compareTo(BigDecimal.valueOf(q.max())) > 0) {
+        return "must be at most " + q.max();
+      }
+    }
+    String rule = q.validate();
+    if (rule == null) {
+      return null;
+    }
+    if (rule.contains("${")) {
+      Map<String, Object> m = model(earlier);
+      m.put("value", value);
+      m.put(q.name(), value);
+      try {
+        if (!engine.test(rule, "question `" + q.name() + "` validate", m)) {
+          return q.help() != null ? q.help() : "must satisfy " + rule;
+        }
+      } catch (InputException e) {
+        return e.getMessage();
+      }
+      return null;
+    }
+    String text = value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
+    if (!Pattern.compile(rule).matcher(text).matches()) {
+      String hint = q.help() != null ? " (" + q.help() + ")" : "";
+      return "`" + (q.isSecret() ? "***" : text) + "` does not match " + rule + hint;
+    }
+    return null;
+  }
+
+  private Object defaultOf(Question q, Map<String, Object> model) {
+    Object def = q.defaultValue();
+    if (def instanceof String s) {
+      return engine.expand(s, "question `" + q.name() + "` default", model);
+    }
+    if (def instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) {
+        out.add(o instanceof String s ? engine.expand(s, "question `" + q.name() + "` default", model) : o);
+      }
+      return out;
+    }
+    return def;
+  }
+
+  private static String where(AnswerInputs inputs, String key) {
+    return (inputs.fileName() == null ? "answers file" : inputs.fileName()) + ": " + key;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.scaffold.cli;
+
+import dev.scaffold.InputException;
+import dev.scaffold.answers.AnswerInputs;
+import dev.scaffold.answers.AnswersFile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that take answers and change things (SPEC §3). */
+public final class CommonOptions {
+
+  @Option(names = "--answers", paramLabel = "FILE", description = "Answers file, YAML or JSON: question name → answer.")
+  String answersFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Answer a question; wins over --answers. Repeatable.")
+  List<String> set = new java.util.ArrayList<>();
+
+  @Option(names = "--defaults", description = "Take the default for every question not answered otherwise.")
+  boolean defaults;
+
+  @Option(names = "--non-interactive", description = "Never prompt (implied when stdin is not a terminal); missing answers are errors.")
+  boolean nonInteractive;
+
+  @Option(names = "--dry-run", description = "Print the plan (files, git and GitHub steps); write nothing, change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print a machine-readable result on stdout.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "Show details, and stack traces on errors.")
+  boolean verbose;
+
+  AnswerInputs inputs(CliContext ctx) {
+    Map<String, Object> sets = new LinkedHashMap<>();
+    for (String kv : set) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw InputException.at("--set " + kv, "expected KEY=VALUE");
+      }
+      sets.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
+    }
+    Map<String, Object> file = Map.of();
+    String fileName = null;
+    if (answersFile != null) {
+      Path p = ctx.path(answersFile);
+      file = AnswersFile.readInputs(p);
+      fileName = answersFile;
+    }
+    return new AnswerInputs(sets, file, fileName, Map.of());
+  }
+
+  boolean interactive(CliContext ctx) {
+    return !nonInteractive && !json && ctx.terminal();
+  }
+}

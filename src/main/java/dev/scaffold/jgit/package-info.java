@@ -1,0 +1,4 @@
+/**
+ * JGit implementations of the core's git interfaces. The only package that imports JGit.
+ */
+package dev.scaffold.jgit;

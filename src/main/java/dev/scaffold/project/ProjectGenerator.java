@@ -1,0 +1,190 @@
+package dev.scaffold.project;
+
+import dev.scaffold.AbortedException;
+import dev.scaffold.FileTrees;
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import dev.scaffold.Problem;
+import dev.scaffold.Progress;
+import dev.scaffold.answers.Answers;
+import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.answers.Questionnaire;
+import dev.scaffold.engine.TemplateEngine;
+import dev.scaffold.publish.GitClient;
+import dev.scaffold.publish.GitRepo;
+import dev.scaffold.render.RenderPlan;
+import dev.scaffold.render.Renderer;
+import dev.scaffold.render.TreeWriter;
+import dev.scaffold.template.ResolvedTemplate;
+import dev.scaffold.template.TemplateOrigin;
+import dev.scaffold.template.TemplateResolver;
+import dev.scaffold.template.TemplateSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code scaffold new} use case: template → answers → render plan → staged files → tasks →
+ * git → move into place → publish. Nothing reaches the destination unless every step before the
+ * move succeeded.
+ */
+public final class ProjectGenerator {
+
+  public static final String DEFAULT_BRANCH = "main";
+
+  private final TemplateResolver resolver;
+  private final GitClient git;
+  private final ProjectPublisher publisher;
+  private final Progress progress;
+
+  /** @param publisher runs after the local commit; null for none */
+  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress) {
+    this.resolver = resolver;
+    this.git = git;
+    this.publisher = publisher;
+    this.progress = progress;
+  }
+
+  public NewResult generate(NewRequest request) {
+    try (ResolvedTemplate template = resolver.resolve(request.template(), request.version(), request.prerelease())) {
+      return generate(request, template);
+    }
+  }
+
+  private NewResult generate(NewRequest request, ResolvedTemplate template) {
+    TemplateSpec spec = template.spec();
+    TemplateEngine engine = new TemplateEngine(template.tree(), spec.syntax());
+    Map<String, Object> context = TemplateContext.of(template);
+    Questionnaire questionnaire = new Questionnaire(spec, engine, context, progress);
+    Answers answers = questionnaire.collect(request.answers(), request.prompter(), request.useDefaults());
+    Map<String, Object> model = questionnaire.model(answers.values());
+
+    Path destination = destination(request, spec, engine, model);
+    checkDestination(destination, request.force());
+
+    progress.step("plan " + spec.name() + " " + template.versionLabel());
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
+    if (!tasks.isEmpty() && !template.origin().isLocal() && !request.trust()) {
+      List<Problem> problems = new ArrayList<>();
+      for (PlannedTask t : tasks) {
+        problems.add(Problem.at("task", t.display()));
+      }
+      throw new InputException(
+          "the template " + template.origin().source() + " comes from elsewhere and wants to run "
+              + tasks.size() + " command(s); read them below and pass --trust to allow them", problems);
+    }
+    String branch = branch(spec, engine, model);
+    boolean existingRepo = !request.noGit() && git.isRepository(destination);
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null);
+    List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
+    if (!publishSteps.isEmpty() && request.noGit()) {
+      throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
+    }
+
+    if (request.prompter() != null && !request.dryRun()) {
+      List<String> summary = summary(answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
+      if (!request.prompter().confirm("Create " + destination + "?", summary)) {
+        throw new AbortedException("stopped before writing anything");
+      }
+    }
+    if (request.dryRun()) {
+      new TreeWriter(engine).check(plan, model);
+      return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+          request.noGit() ? null : branch, null, Map.of("steps", String.join("\n", publishSteps)), true);
+    }
+
+    String commit = null;
+    try (Staging staging = Staging.beside(destination)) {
+      progress.step("render " + plan.files().size() + " files");
+      new TreeWriter(engine).write(plan, model, staging.folder());
+      writeAnswers(staging.folder(), template, answers);
+      new TaskRunner(progress).run(tasks, staging.folder());
+      String message = "Initial project from " + spec.name() + " " + template.versionLabel();
+      if (!request.noGit() && !existingRepo) {
+        progress.step("git init and commit on " + branch);
+        try (GitRepo repo = git.init(staging.folder(), branch)) {
+          commit = repo.commitAll(message);
+        }
+      }
+      staging.moveIntoPlace();
+      if (existingRepo) {
+        progress.step("git commit in the existing repository");
+        try (GitRepo repo = git.open(destination)) {
+          commit = repo.commitAll(message);
+          branch = repo.branch();
+        }
+      }
+    }
+    Map<String, String> published = Map.of();
+    if (!publishSteps.isEmpty()) {
+      published = publisher.publish(publishContext.withCommit(commit), destination);
+    }
+    return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+        request.noGit() ? null : branch, commit, published, false);
+  }
+
+  private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model) {
+    if (request.destination() != null) {
+      return request.destination().toAbsolutePath().normalize();
+    }
+    if (spec.destination() != null) {
+      String d = engine.expand(spec.destination(), "scaffold.yml destination", model).strip();
+      if (!d.isEmpty()) {
+        return Path.of(d).toAbsolutePath().normalize();
+      }
+    }
+    throw new InputException("no destination given: name the folder to create, as in `scaffold new TEMPLATE DEST`");
+  }
+
+  private static void checkDestination(Path destination, boolean force) {
+    if (Files.exists(destination) && !Files.isDirectory(destination)) {
+      throw InputException.at(destination.toString(), "exists and is not a folder");
+    }
+    try {
+      if (!force && !FileTrees.isEmptyDirectory(destination)) {
+        throw InputException.at(destination.toString(), "is not empty; use --force to write into it anyway");
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot read " + destination + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String branch(TemplateSpec spec, TemplateEngine engine, Map<String, Object> model) {
+    Object b = spec.github().get("default_branch");
+    if (b instanceof String s && !s.isBlank()) {
+      String v = engine.expand(s, "scaffold.yml github.default_branch", model).strip();
+      if (!v.isEmpty()) {
+        return v;
+      }
+    }
+    return DEFAULT_BRANCH;
+  }
+
+  private static void writeAnswers(Path dir, ResolvedTemplate t, Answers answers) {
+    TemplateOrigin o = t.origin();
+    String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()));
+    try {
+      Files.writeString(dir.resolve(AnswersFile.NAME), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> summary(Answers answers, RenderPlan plan, List<PlannedTask> tasks, Path destination,
+      String branch, boolean noGit, List<String> publishSteps) {
+    List<String> lines = new ArrayList<>();
+    answers.recordable().forEach((k, v) -> lines.add(k + ": " + v));
+    lines.add("write " + plan.files().size() + " files to " + destination);
+    tasks.forEach(t -> lines.add("run " + t.display()));
+    if (!noGit) {
+      lines.add("git init and commit on " + branch);
+    }
+    lines.addAll(publishSteps);
+    return lines;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.scaffold.project;
+
+import dev.scaffold.answers.Answers;
+import dev.scaffold.engine.TemplateEngine;
+import dev.scaffold.template.ResolvedTemplate;
+import java.util.Map;
+
+/**
+ * What a {@link ProjectPublisher} needs about the run.
+ *
+ * @param model the variables the template was rendered with, for evaluating its settings
+ * @param branch the local branch holding the project
+ * @param commit the local commit, or null before it exists
+ */
+public record PublishContext(
+    ResolvedTemplate template, TemplateEngine engine, Map<String, Object> model, Answers answers, String branch, String commit) {
+
+  public PublishContext withCommit(String id) {
+    return new PublishContext(template, engine, model, answers, branch, id);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.scaffold.render;
+
+import dev.scaffold.OperationException;
+import dev.scaffold.engine.TemplateEngine;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Writes a {@link RenderPlan} into a folder: folders first, then files in parallel on every core,
+ * rendered files streamed straight to disk, copied files byte for byte with their permissions.
+ */
+public final class TreeWriter {
+
+  private final TemplateEngine engine;
+
+  public TreeWriter(TemplateEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Writes every entry under {@code target}, which should be a new, empty folder. */
+  public void write(RenderPlan plan, Map<String, ?> model, Path target) {
+    try {
+      Files.createDirectories(target);
+      for (PlannedEntry e : plan.entries()) {
+        if (!e.isFile()) {
+          Files.createDirectories(target.resolve(e.path()));
+        }
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot create folders in " + target + ": " + e.getMessage(), e);
+    }
+    List<PlannedEntry> files = plan.files();
+    boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
+    forEachInParallel(files, e -> writeFile(e, model, target.resolve(e.path()), posix));
+  }
+
+  /** Renders every file to nowhere: finds template errors without writing (for dry runs and lint). */
+  public void check(RenderPlan plan, Map<String, ?> model) {
+    forEachInParallel(
+        plan.files().stream().filter(e -> e.kind() == PlannedEntry.Kind.RENDER).toList(),
+        e -> engine.renderFile(read(e), e.sourceName(), model, Writer.nullWriter()));
+  }
+
+  private void writeFile(PlannedEntry e, Map<String, ?> model, Path out, boolean posix) {
+    try {
+      if (e.kind() == PlannedEntry.Kind.RENDER) {
+        String text = read(e);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 16 * 1024)) {
+          engine.renderFile(text, e.sourceName(), model, w);
+        }
+      } else if (e.source().getFileSystem() == out.getFileSystem()) {
+        Files.copy(e.source(), out);
+      } else {
+        try (InputStream in = Files.newInputStream(e.source()); OutputStream o = Files.newOutputStream(out)) {
+          in.transferTo(o);
+        }
+      }
+      if (posix && e.permissions() != null) {
+        Files.getFileAttributeView(out, PosixFileAttributeView.class).setPermissions(e.permissions());
+      }
+    } catch (IOException ex) {
+      throw new OperationException("cannot write " + out + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private static String read(PlannedEntry e) {
+    try {
+      return new String(Files.readAllBytes(e.source()), StandardCharsets.UTF_8);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Runs {@code action} on every entry using all cores; failures surface as thrown. */
+  private static void forEachInParallel(List<PlannedEntry> entries, Consumer<PlannedEntry> action) {
+    try {
+      if (entries.size() < 16) {
+        entries.forEach(action);
+      } else {
+        entries.parallelStream().forEach(action);
+      }
+    } catch (UncheckedIOException e) {
+      throw new OperationException("cannot read a template file: " + e.getCause().getMessage(), e);
+    }
+  }
+}

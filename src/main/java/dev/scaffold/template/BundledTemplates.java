@@ -1,0 +1,127 @@
+package dev.scaffold.template;
+
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The templates shipped inside scaffold (folder {@code scaffold-templates/} of the jar or the
+ * classes folder), plus any found in the folders of {@code SCAFFOLD_TEMPLATES_PATH}.
+ */
+public final class BundledTemplates {
+
+  public static final String RESOURCE_DIR = "scaffold-templates";
+
+  /** A template that can be named without a path. */
+  public record Entry(String name, String description, Path root, boolean bundled) {}
+
+  private final List<Path> extraDirs;
+  private Path bundledRoot;
+
+  public BundledTemplates(List<Path> extraDirs) {
+    this.extraDirs = List.copyOf(extraDirs);
+  }
+
+  /** Reads {@code SCAFFOLD_TEMPLATES_PATH} (folders separated by the platform's path separator). */
+  public static BundledTemplates fromEnvironment(Map<String, String> env) {
+    List<Path> dirs = new ArrayList<>();
+    String path = env.get("SCAFFOLD_TEMPLATES_PATH");
+    if (path != null && !path.isBlank()) {
+      for (String p : path.split(java.io.File.pathSeparator)) {
+        if (!p.isBlank()) {
+          dirs.add(Path.of(p));
+        }
+      }
+    }
+    return new BundledTemplates(dirs);
+  }
+
+  /** Every bundled template first, then those on the search path, each with its description. */
+  public List<Entry> list() {
+    List<Entry> out = new ArrayList<>();
+    collect(bundledRoot(), true, out);
+    for (Path dir : extraDirs) {
+      collect(dir, false, out);
+    }
+    return out;
+  }
+
+  public Optional<Entry> find(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      return Optional.empty();
+    }
+    Path bundled = bundledRoot().resolve(name);
+    if (Files.isRegularFile(bundled.resolve("scaffold.yml"))) {
+      return Optional.of(new Entry(name, null, bundled, true));
+    }
+    for (Path dir : extraDirs) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p.resolve("scaffold.yml"))) {
+        return Optional.of(new Entry(name, null, p, false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void collect(Path dir, boolean bundled, List<Entry> out) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        Path yml = p.resolve("scaffold.yml");
+        if (Files.isRegularFile(yml)) {
+          String name = p.getFileName().toString().replace("/", "");
+          String description = null;
+          try {
+            description = SpecReader.read(Files.readString(yml, StandardCharsets.UTF_8), yml.toString()).description();
+          } catch (InputException e) {
+            description = "(invalid scaffold.yml: " + e.getMessage() + ")";
+          }
+          out.add(new Entry(name, description, p, bundled));
+        }
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot list templates in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Finds the templates next to this class: a folder in development, a folder inside the jar when installed. */
+  private synchronized Path bundledRoot() {
+    if (bundledRoot != null) {
+      return bundledRoot;
+    }
+    try {
+      URI location = BundledTemplates.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      Path code = Path.of(location);
+      if (Files.isDirectory(code)) {
+        bundledRoot = code.resolve(RESOURCE_DIR);
+      } else {
+        URI jar = URI.create("jar:" + code.toUri());
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(jar, Map.of("enablePosixFileAttributes", "true"));
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(jar);
+        }
+        bundledRoot = fs.getPath("/" + RESOURCE_DIR);
+      }
+      return bundledRoot;
+    } catch (URISyntaxException | IOException | RuntimeException e) {
+      throw new OperationException("cannot open the bundled templates: " + e.getMessage(), e);
+    }
+  }
+}

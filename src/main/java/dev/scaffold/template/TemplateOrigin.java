@@ -1,0 +1,23 @@
+package dev.scaffold.template;
+
+/**
+ * Where a template came from, as {@code .scaffold-answers.yml} records it.
+ *
+ * @param source what the user named: a bundled name, a folder, or a git URL or path
+ * @param version the tag rendered, or null (a folder, or a git head without tags)
+ * @param commit the commit rendered when the template came from git, else null
+ */
+public record TemplateOrigin(Kind kind, String source, String version, String commit) {
+
+  /** The three kinds of template source. */
+  public enum Kind {
+    BUNDLED,
+    DIRECTORY,
+    GIT
+  }
+
+  /** Templates from elsewhere may run tasks only with {@code --trust}. */
+  public boolean isLocal() {
+    return kind != Kind.GIT || !GitSources.isRemote(source);
+  }
+}

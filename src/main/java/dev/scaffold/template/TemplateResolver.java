@@ -1,0 +1,157 @@
+package dev.scaffold.template;
+
+import dev.scaffold.FileTrees;
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import dev.scaffold.Progress;
+import dev.scaffold.ScaffoldVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the template a user named (bundled name, folder, git URL or local git repository), picks
+ * its version and reads its {@code scaffold.yml}.
+ */
+public final class TemplateResolver {
+
+  private final BundledTemplates catalog;
+  private final TemplateFetcher fetcher;
+  private final Path workingDir;
+  private final Progress progress;
+
+  public TemplateResolver(BundledTemplates catalog, TemplateFetcher fetcher, Path workingDir, Progress progress) {
+    this.catalog = catalog;
+    this.fetcher = fetcher;
+    this.workingDir = workingDir;
+    this.progress = progress;
+  }
+
+  /**
+   * @param version a tag, or null for the newest release (SPEC §5)
+   * @param prerelease whether the newest version may be a pre-release
+   */
+  public ResolvedTemplate resolve(String ref, String version, boolean prerelease) {
+    if (ref == null || ref.isBlank()) {
+      throw new InputException("no template given");
+    }
+    Path dir = workingDir.resolve(ref).normalize();
+    if (!GitSources.isRemote(ref) && !ref.startsWith("file://") && Files.isDirectory(dir)) {
+      String absolute = dir.toAbsolutePath().toString();
+      if (fetcher.isRepository(dir) && (version != null || hasVersionTags(absolute))) {
+        return fromGit(absolute, version, prerelease);
+      }
+      if (version != null) {
+        throw InputException.at(ref, "--version needs a git repository, and this folder is not one");
+      }
+      return load(dir, new TemplateOrigin(TemplateOrigin.Kind.DIRECTORY, absolute, null, null), () -> {});
+    }
+    if (GitSources.looksLikeGit(ref)) {
+      return fromGit(GitSources.expand(ref), version, prerelease);
+    }
+    Optional<BundledTemplates.Entry> entry = catalog.find(ref);
+    if (entry.isPresent()) {
+      BundledTemplates.Entry e = entry.get();
+      if (version != null && e.bundled() && !version.equals(ScaffoldVersion.current())) {
+        throw InputException.at(ref, "bundled templates come in this scaffold's version (" + ScaffoldVersion.current() + ") only");
+      }
+      TemplateOrigin origin = e.bundled()
+          ? new TemplateOrigin(TemplateOrigin.Kind.BUNDLED, ref, ScaffoldVersion.current(), null)
+          : new TemplateOrigin(TemplateOrigin.Kind.DIRECTORY, e.root().toAbsolutePath().toString(), null, null);
+      return load(e.root(), origin, () -> {});
+    }
+    String known = catalog.list().stream().map(BundledTemplates.Entry::name).collect(Collectors.joining(", "));
+    throw InputException.at(ref, "no such template: not a folder, a git URL, or a bundled template (" + known + ")");
+  }
+
+  private boolean hasVersionTags(String url) {
+    return fetcher.tags(url).stream().anyMatch(t -> TemplateVersion.parse(t).isPresent());
+  }
+
+  /** The version a git template resolves to: {@code version} if given, else the newest tag, else null (head). */
+  public String pickVersion(String url, String version, boolean prerelease) {
+    List<String> tags = fetcher.tags(url);
+    if (version != null) {
+      if (!tags.contains(version)) {
+        throw InputException.at(url, "has no tag `" + version + "`" + (tags.isEmpty() ? "" : " (tags: " + String.join(", ", tags) + ")"));
+      }
+      return version;
+    }
+    for (String t : tags) {
+      if (TemplateVersion.parse(t).isEmpty()) {
+        progress.detail("ignoring tag `" + t + "`: not a version");
+      }
+    }
+    return TemplateVersion.newest(tags, prerelease).map(TemplateVersion::tag).orElse(null);
+  }
+
+  private ResolvedTemplate fromGit(String url, String version, boolean prerelease) {
+    String tag = pickVersion(url, version, prerelease);
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory("scaffold-template-");
+    } catch (IOException e) {
+      throw new OperationException("cannot create a temporary folder: " + e.getMessage(), e);
+    }
+    try {
+      progress.step("fetch template " + url + (tag == null ? " (default branch)" : " at " + tag));
+      String commit = fetcher.checkout(url, tag, tmp);
+      return load(tmp, new TemplateOrigin(TemplateOrigin.Kind.GIT, url, tag, commit), () -> FileTrees.deleteQuietly(tmp));
+    } catch (RuntimeException e) {
+      FileTrees.deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup) {
+    Path yml = root.resolve("scaffold.yml");
+    String text;
+    try {
+      text = Files.readString(yml, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      cleanup.run();
+      throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
+    } catch (IOException e) {
+      cleanup.run();
+      throw new OperationException("cannot read " + yml + ": " + e.getMessage(), e);
+    }
+    TemplateSpec spec;
+    try {
+      spec = SpecReader.read(text, displayName(origin));
+      requireToolVersion(spec, displayName(origin));
+      if (!Files.isDirectory(root.resolve(spec.subdirectory()))) {
+        throw InputException.at(displayName(origin), "the template tree `" + spec.subdirectory() + "/` is missing");
+      }
+    } catch (RuntimeException e) {
+      cleanup.run();
+      throw e;
+    }
+    return new ResolvedTemplate(spec, root, origin, cleanup);
+  }
+
+  private static String displayName(TemplateOrigin origin) {
+    return origin.kind() == TemplateOrigin.Kind.DIRECTORY
+        ? Path.of(origin.source()).resolve("scaffold.yml").toString()
+        : origin.source() + (origin.version() != null ? "@" + origin.version() : "") + ":scaffold.yml";
+  }
+
+  static void requireToolVersion(TemplateSpec spec, String where) {
+    if (spec.minScaffoldVersion() == null) {
+      return;
+    }
+    Optional<TemplateVersion> min = TemplateVersion.parse(spec.minScaffoldVersion());
+    Optional<TemplateVersion> self = TemplateVersion.parse(ScaffoldVersion.current());
+    if (min.isEmpty()) {
+      throw InputException.at(where, "`min_scaffold_version` `" + spec.minScaffoldVersion() + "` is not a version");
+    }
+    if (self.isPresent() && self.get().compareTo(min.get()) < 0) {
+      throw InputException.at(where, "needs scaffold " + spec.minScaffoldVersion() + " or newer; this is scaffold "
+          + ScaffoldVersion.current() + ". Upgrade scaffold to use this template.");
+    }
+  }
+}
