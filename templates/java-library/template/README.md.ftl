@@ -60,7 +60,7 @@ and creates a GitHub release with generated notes. Tags with a pre-release part
 
 ## Template
 
-Generated from the scaffold template `[=_template.name]` [=_template.version]. The
+Generated from the scaffold template `[=_template.name]` (version [=_template.version]). The
 answers given are in `.scaffold-answers.yml`; `scaffold update` moves the project to a
 newer template version and keeps your changes.
 [#if license != "none"]

@@ -58,7 +58,7 @@ release, creates the GitHub release and attaches the sdist and wheel
 
 ## Template
 
-Generated from the scaffold template `[=_template.name]` [=_template.version]. The
+Generated from the scaffold template `[=_template.name]` (version [=_template.version]). The
 answers given are in `.scaffold-answers.yml`; `scaffold update` moves the project to a
 newer template version and keeps your changes, and the
 [scaffold-update workflow](.github/workflows/scaffold-update.yml) does so weekly.

@@ -48,6 +48,6 @@ Temurin [=java_version] JRE as an unprivileged user.
 
 ## Template
 
-Generated from the scaffold template `[=_template.name]` [=_template.version]. The
+Generated from the scaffold template `[=_template.name]` (version [=_template.version]). The
 answers given are in `.scaffold-answers.yml`; `scaffold update` moves the project to a
 newer template version and keeps your changes.
