@@ -40,9 +40,14 @@ public final class ProjectGenerator {
   private final GitClient git;
   private final ProjectPublisher publisher;
   private final Progress progress;
+  private final Path workingDir;
 
-  /** @param publisher runs after the local commit; null for none */
-  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress) {
+  /**
+   * @param publisher runs after the local commit; null for none
+   * @param workingDir where a relative destination from the template is placed
+   */
+  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress, Path workingDir) {
+    this.workingDir = workingDir;
     this.resolver = resolver;
     this.git = git;
     this.publisher = publisher;
@@ -63,7 +68,7 @@ public final class ProjectGenerator {
     Answers answers = questionnaire.collect(request.answers(), request.prompter(), request.useDefaults());
     Map<String, Object> model = questionnaire.model(answers.values());
 
-    Path destination = destination(request, spec, engine, model);
+    Path destination = destination(request, spec, engine, model, workingDir);
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
@@ -128,14 +133,14 @@ public final class ProjectGenerator {
         request.noGit() ? null : branch, commit, published, false);
   }
 
-  private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model) {
+  private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {
     if (request.destination() != null) {
       return request.destination().toAbsolutePath().normalize();
     }
     if (spec.destination() != null) {
       String d = engine.expand(spec.destination(), "scaffold.yml destination", model).strip();
       if (!d.isEmpty()) {
-        return Path.of(d).toAbsolutePath().normalize();
+        return workingDir.resolve(d).toAbsolutePath().normalize();
       }
     }
     throw new InputException("no destination given: name the folder to create, as in `scaffold new TEMPLATE DEST`");
