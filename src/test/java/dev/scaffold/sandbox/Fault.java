@@ -16,8 +16,10 @@ public record Fault(
     PRIMARY_RATE_LIMIT,
     /** GitHub's secondary rate limit: 403 or 429 with {@code Retry-After}. */
     SECONDARY_RATE_LIMIT,
-    /** Close the TCP connection without answering. */
-    DROP_CONNECTION
+    /** Close the TCP connection without answering, before the request is handled. */
+    DROP_CONNECTION,
+    /** Handle the request (state changes), then close the connection instead of answering. */
+    DROP_AFTER_HANDLING
   }
 
   public Fault {
@@ -47,6 +49,11 @@ public record Fault(
   /** Closes the connection of matching requests without an answer. */
   public static Fault dropConnection(String method, String pathRegex) {
     return new Fault(Kind.DROP_CONNECTION, method, Pattern.compile(pathRegex), 1, 1, 0, 0, 0);
+  }
+
+  /** Handles matching requests but loses the answer: the client cannot tell whether it worked. */
+  public static Fault dropConnectionAfterHandling(String method, String pathRegex) {
+    return new Fault(Kind.DROP_AFTER_HANDLING, method, Pattern.compile(pathRegex), 1, 1, 0, 0, 0);
   }
 
   /** Makes git pushes (receive-pack) to {@code owner/name} fail with a 500. */

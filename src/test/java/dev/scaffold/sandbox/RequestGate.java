@@ -5,10 +5,14 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,8 @@ final class RequestGate implements Filter {
   private final RateBudget budget;
   private final AtomicInteger latencyMs;
   private final List<RecordedRequest> log = new ArrayList<>();
+  private final java.util.Set<Long> inFlight = new java.util.HashSet<>();
+  private long started;
 
   RequestGate(SandboxState state, Faults faults, RateBudget budget, AtomicInteger latencyMs) {
     this.state = state;
@@ -40,8 +46,22 @@ final class RequestGate implements Filter {
     this.latencyMs = latencyMs;
   }
 
+  /**
+   * The log, once every request that had started before this call has finished: a client can see
+   * its answer (or a dropped connection) before the server thread has written the entry.
+   */
   List<RecordedRequest> log() {
     synchronized (log) {
+      long upTo = started;
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (inFlight.stream().anyMatch(n -> n <= upTo) && System.nanoTime() < deadline) {
+        try {
+          log.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       return List.copyOf(log);
     }
   }
@@ -64,6 +84,11 @@ final class RequestGate implements Filter {
     }
     boolean git = path.startsWith("/git/");
     String token = git ? basicPassword(req) : apiToken(req);
+    long seq;
+    synchronized (log) {
+      seq = ++started;
+      inFlight.add(seq);
+    }
     int status = 0;
     try {
       status = handle(req, res, chain, path, git, token);
@@ -71,6 +96,8 @@ final class RequestGate implements Filter {
       synchronized (log) {
         log.add(new RecordedRequest(Instant.now(), req.getMethod(), path, req.getQueryString(), status,
             token != null, req.getHeader("User-Agent")));
+        inFlight.remove(seq);
+        log.notifyAll();
       }
     }
   }
@@ -96,7 +123,19 @@ final class RequestGate implements Filter {
     String resource = path.startsWith("/search/") ? "search" : "core";
     RateBudget.Window window = budget.peek(login.orElse(""), resource);
     Optional<Fault> fault = faults.next(req.getMethod(), path);
+    if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_AFTER_HANDLING) {
+      admit(req, new Discarding(res), chain, git, token, login, resource, window);
+      drop(req);
+      return 0;
+    }
     if (fault.isPresent()) return inject(fault.get(), req, res, window, login.orElse("anonymous"));
+    return admit(req, res, chain, git, token, login, resource, window);
+  }
+
+  /** Token check, rate limit, then the servlet. */
+  private int admit(HttpServletRequest req, HttpServletResponse res, FilterChain chain, boolean git, String token,
+      Optional<String> login, String resource, RateBudget.Window window) throws IOException, ServletException {
+    String path = req.getRequestURI();
     if (login.isEmpty()) {
       if (git) {
         res.setHeader("WWW-Authenticate", "Basic realm=\"GitHub\"");
@@ -122,8 +161,7 @@ final class RequestGate implements Filter {
       throws IOException {
     switch (f.kind()) {
       case DROP_CONNECTION -> {
-        ServletContextRequest.getServletContextRequest(req)
-            .getConnectionMetaData().getConnection().getEndPoint().close();
+        drop(req);
         return 0;
       }
       case PRIMARY_RATE_LIMIT -> {
@@ -145,6 +183,73 @@ final class RequestGate implements Filter {
         return json(res, f.status(), GitHubJson.error(reason, GitHubJson.DOCS, f.status()));
       }
     }
+  }
+
+  private static void drop(HttpServletRequest req) {
+    ServletContextRequest.getServletContextRequest(req).getConnectionMetaData().getConnection().getEndPoint().close();
+  }
+
+  /** Swallows the answer of a request whose connection is dropped after it was handled. */
+  private static final class Discarding extends HttpServletResponseWrapper {
+    private final ServletOutputStream sink = new ServletOutputStream() {
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setWriteListener(WriteListener listener) {}
+
+      @Override
+      public void write(int b) {}
+    };
+    private int status = 200;
+
+    Discarding(HttpServletResponse res) {
+      super(res);
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+      return sink;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+      return new PrintWriter(sink);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+      status = sc;
+    }
+
+    @Override
+    public int getStatus() {
+      return status;
+    }
+
+    @Override
+    public void setHeader(String name, String value) {}
+
+    @Override
+    public void addHeader(String name, String value) {}
+
+    @Override
+    public void setContentType(String type) {}
+
+    @Override
+    public void sendError(int sc) {
+      status = sc;
+    }
+
+    @Override
+    public void sendError(int sc, String msg) {
+      status = sc;
+    }
+
+    @Override
+    public void flushBuffer() {}
   }
 
   private int primaryLimit(HttpServletResponse res, String login) throws IOException {

@@ -106,7 +106,7 @@ final class SandboxAdmin {
   }
 
   /**
-   * {"kind": "status|primary_rate_limit|secondary_rate_limit|drop_connection|fail_push", "method",
+   * {"kind": "status|primary_rate_limit|secondary_rate_limit|drop_connection|drop_after_handling|fail_push", "method",
    * "path" (regex), "status", "nth", "times", "retry_after", "reset_seconds", "repo" (fail_push)}.
    */
   static Fault parseFault(JsonNode b) {
@@ -119,6 +119,7 @@ final class SandboxAdmin {
       case "secondary_rate_limit" ->
           Fault.secondaryRateLimit(method, path, b.path("status").asInt(403), b.path("retry_after").asInt(2));
       case "drop_connection" -> Fault.dropConnection(method, path);
+      case "drop_after_handling" -> Fault.dropConnectionAfterHandling(method, path);
       case "fail_push" -> Fault.failPush(b.path("repo").asText());
       default -> throw new IllegalArgumentException("unknown fault kind: " + kind);
     };
