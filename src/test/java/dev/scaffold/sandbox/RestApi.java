@@ -576,7 +576,7 @@ final class RestApi extends HttpServlet {
     };
     n.put("permission", legacy);
     n.put("role_name", perm == null ? "none" : GitHubJson.roleName(perm));
-    n.set("user", perm == null ? json.user(a) : collaborator(a, perm));
+    n.set("user", collaborator(a, perm == null ? "none" : perm));
     return Reply.ok(n);
   }
 
