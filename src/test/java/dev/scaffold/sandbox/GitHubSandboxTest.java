@@ -173,6 +173,10 @@ class GitHubSandboxTest {
     assertEquals(404, missing.statusCode());
     assertEquals("Branch not found", JSON.readTree(missing.body()).path("message").asText());
     assertThrows(GHFileNotFoundException.class, () -> repo.getBranch("nope"));
+    assertEquals(sandbox.repo("acme/demo").map(r -> sha(r, "scaffold/initial")).orElseThrow(),
+        repo.getBranch("scaffold/initial").getSHA1(), "branch names with a slash");
+    assertEquals(mainSha, repo.getRef("heads/main").getObject().getSha());
+    assertEquals(1, sandbox.count("GET", "/git/refs/heads/main$"), "hub4j's getRef uses the undocumented refs/ route");
   }
 
   private static String sha(RepoSnapshot r, String branch) {
