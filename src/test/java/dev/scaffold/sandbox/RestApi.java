@@ -313,7 +313,8 @@ final class RestApi extends HttpServlet {
     }
     String visibility = b.path("private").asBoolean(false) ? "private" : "public";
     if (b.hasNonNull("visibility")) visibility = visibility(b.get("visibility"), owner, docs);
-    String branch = b.hasNonNull("default_branch") ? b.get("default_branch").asText() : owner.defaultBranch;
+    // GitHub's create call takes no default_branch: new repositories get the owner's default-branch setting
+    String branch = owner.defaultBranch;
     checkSettings(b, docs);
     Repo r = state.addRepo(owner, name, true, branch);
     r.visibility = visibility;

@@ -210,6 +210,9 @@ class SandboxRestTest {
 
   @Test
   void patchChangesSettingsAndOnlyToAnExistingDefaultBranch() throws Exception {
+    sandbox.defaultBranch("acme", "trunk");
+    assertEquals(201, post("/orgs/acme/repos", "{\"name\":\"t\",\"default_branch\":\"ignored\"}").statusCode());
+    assertEquals("trunk", sandbox.repo("acme/t").orElseThrow().defaultBranch(), "the owner's setting, as on GitHub");
     HttpResponse<String> created = post("/user/repos", "{\"name\":\"mine\",\"private\":true,\"auto_init\":true}");
     assertEquals(201, created.statusCode());
     assertEquals("octo/mine", json(created).path("full_name").asText());
