@@ -1,0 +1,36 @@
+package dev.scaffold.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A copy of one repository's state: {@code settings} holds the has_* and allow_* flags and merge
+ * settings by their GitHub names, {@code teams} maps team slug to permission, {@code protections}
+ * maps branch to the rule exactly as {@code GET .../protection} returns it, {@code gitDir} is the
+ * bare repository on disk, and {@code createdByApi} is false for repositories a test pre-created.
+ */
+public record RepoSnapshot(
+    long id,
+    String owner,
+    String name,
+    boolean isPrivate,
+    String visibility,
+    String description,
+    String homepage,
+    String defaultBranch,
+    Map<String, Object> settings,
+    List<String> topics,
+    Map<String, String> teams,
+    Map<String, String> collaborators,
+    Map<String, String> invitations,
+    Map<String, JsonNode> protections,
+    List<PullSnapshot> pulls,
+    Path gitDir,
+    boolean createdByApi) {
+
+  public String fullName() {
+    return owner + "/" + name;
+  }
+}

@@ -1,0 +1,364 @@
+package dev.scaffold.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/** Everything the sandbox knows: accounts, teams, tokens and repositories; guard with {@link #lock}. */
+final class SandboxState {
+
+  /** A user or an organisation. */
+  static final class Account {
+    final long id;
+    final String login;
+    final boolean organization;
+    final Instant createdAt;
+    final Map<String, Team> teams = new TreeMap<>();
+    final List<String> members = new ArrayList<>();
+    String defaultBranch = "main";
+
+    Account(long id, String login, boolean organization, Instant createdAt) {
+      this.id = id;
+      this.login = login;
+      this.organization = organization;
+      this.createdAt = createdAt;
+    }
+
+    String type() {
+      return organization ? "Organization" : "User";
+    }
+  }
+
+  /** A team of an organisation. */
+  static final class Team {
+    final long id;
+    final String slug;
+    final String name;
+    final Account org;
+
+    Team(long id, String slug, String name, Account org) {
+      this.id = id;
+      this.slug = slug;
+      this.name = name;
+      this.org = org;
+    }
+  }
+
+  /** A pull request. */
+  static final class Pull {
+    final long id;
+    final int number;
+    final Account user;
+    final String headOwner;
+    final String head;
+    String base;
+    String title;
+    String body;
+    String state = "open";
+    boolean draft;
+    boolean maintainerCanModify;
+    final Instant createdAt;
+    Instant updatedAt;
+    Instant closedAt;
+    final List<String> comments = new ArrayList<>();
+
+    Pull(long id, int number, Account user, String headOwner, String head, String base, Instant now) {
+      this.id = id;
+      this.number = number;
+      this.user = user;
+      this.headOwner = headOwner;
+      this.head = head;
+      this.base = base;
+      this.createdAt = now;
+      this.updatedAt = now;
+    }
+
+    PullSnapshot snapshot() {
+      return new PullSnapshot(number, headOwner, head, base, title, body, state, draft, List.copyOf(comments));
+    }
+  }
+
+  /** A repository: its GitHub settings plus a real bare git repository. */
+  static final class Repo {
+    final long id;
+    final Account owner;
+    final String name;
+    final boolean createdByApi;
+    final Instant createdAt;
+    Instant updatedAt;
+    Instant pushedAt;
+    String visibility = "public";
+    String description;
+    String homepage;
+    String defaultBranch;
+    final Map<String, Object> settings = new LinkedHashMap<>(defaultSettings());
+    List<String> topics = new ArrayList<>();
+    final Map<String, String> teams = new TreeMap<>();
+    final Map<String, String> collaborators = new TreeMap<>();
+    final Map<String, String> invitations = new TreeMap<>();
+    final Map<String, ObjectNode> protections = new TreeMap<>();
+    final List<Pull> pulls = new ArrayList<>();
+    int lastNumber;
+    final Path gitDir;
+    final Repository git;
+
+    Repo(long id, Account owner, String name, boolean createdByApi, Instant now, String defaultBranch, Path gitDir) {
+      this.id = id;
+      this.owner = owner;
+      this.name = name;
+      this.createdByApi = createdByApi;
+      this.createdAt = now;
+      this.updatedAt = now;
+      this.pushedAt = now;
+      this.defaultBranch = defaultBranch;
+      this.gitDir = gitDir;
+      try (Git created =
+          Git.init().setBare(true).setInitialBranch(defaultBranch).setDirectory(gitDir.toFile()).call()) {
+        this.git = created.getRepository();
+        // the servlet closes what the resolver hands out, so this reference keeps it open for the sandbox
+        this.git.incrementOpen();
+      } catch (GitAPIException e) {
+        throw new IllegalStateException("cannot create bare repository " + gitDir, e);
+      }
+    }
+
+    String fullName() {
+      return owner.login + "/" + name;
+    }
+
+    boolean isPrivate() {
+      return !"public".equals(visibility);
+    }
+
+    static Map<String, Object> defaultSettings() {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("has_issues", true);
+      s.put("has_projects", true);
+      s.put("has_wiki", true);
+      s.put("has_pages", false);
+      s.put("has_downloads", true);
+      s.put("has_discussions", false);
+      s.put("is_template", false);
+      s.put("archived", false);
+      s.put("disabled", false);
+      s.put("allow_squash_merge", true);
+      s.put("allow_merge_commit", true);
+      s.put("allow_rebase_merge", true);
+      s.put("allow_auto_merge", false);
+      s.put("delete_branch_on_merge", false);
+      s.put("allow_update_branch", false);
+      s.put("use_squash_pr_title_as_default", false);
+      s.put("squash_merge_commit_title", "COMMIT_OR_PR_TITLE");
+      s.put("squash_merge_commit_message", "COMMIT_MESSAGES");
+      s.put("merge_commit_title", "MERGE_MESSAGE");
+      s.put("merge_commit_message", "PR_TITLE");
+      s.put("allow_forking", true);
+      s.put("web_commit_signoff_required", false);
+      return s;
+    }
+
+    /** The branch's head commit, or empty when there is no such branch. */
+    Optional<RevCommit> branchHead(String branch) {
+      try {
+        Ref ref = git.exactRef(Constants.R_HEADS + branch);
+        if (ref == null) return Optional.empty();
+        try (RevWalk walk = new RevWalk(git)) {
+          return Optional.of(walk.parseCommit(ref.getObjectId()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Branch name to head commit id, sorted by name. */
+    Map<String, ObjectId> branches() {
+      try {
+        Map<String, ObjectId> out = new TreeMap<>();
+        for (Ref ref : git.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+          out.put(ref.getName().substring(Constants.R_HEADS.length()), ref.getObjectId());
+        }
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    Optional<RevCommit> commit(String refOrSha) {
+      try {
+        ObjectId id = git.resolve(refOrSha);
+        if (id == null) return Optional.empty();
+        try (RevWalk walk = new RevWalk(git)) {
+          return Optional.of(walk.parseCommit(id));
+        }
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** True when {@code head} has commits that {@code base} lacks. */
+    boolean hasCommitsBeyond(ObjectId head, ObjectId base) {
+      try (RevWalk walk = new RevWalk(git)) {
+        return !walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(base));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void pointHeadAt(String branch) {
+      try {
+        RefUpdate u = git.updateRef(Constants.HEAD);
+        u.disableRefLog();
+        u.link(Constants.R_HEADS + branch);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Like GitHub's {@code auto_init}: one commit with a README on the default branch. */
+    void initialCommit(PersonIdent who) {
+      try (ObjectInserter ins = git.newObjectInserter()) {
+        ObjectId blob =
+            ins.insert(Constants.OBJ_BLOB, ("# " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        TreeFormatter tree = new TreeFormatter();
+        tree.append("README.md", FileMode.REGULAR_FILE, blob);
+        CommitBuilder c = new CommitBuilder();
+        c.setTreeId(ins.insert(tree));
+        c.setAuthor(who);
+        c.setCommitter(who);
+        c.setMessage("Initial commit\n");
+        ObjectId commit = ins.insert(c);
+        ins.flush();
+        RefUpdate u = git.updateRef(Constants.R_HEADS + defaultBranch);
+        u.setNewObjectId(commit);
+        u.setExpectedOldObjectId(ObjectId.zeroId());
+        RefUpdate.Result r = u.update();
+        if (r != RefUpdate.Result.NEW) throw new IOException("initial commit not stored: " + r);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    RepoSnapshot snapshot() {
+      Map<String, com.fasterxml.jackson.databind.JsonNode> prot = new TreeMap<>();
+      protections.forEach((b, p) -> prot.put(b, p.deepCopy()));
+      return new RepoSnapshot(
+          id, owner.login, name, isPrivate(), visibility, description, homepage, defaultBranch,
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), List.copyOf(topics),
+          Map.copyOf(teams), Map.copyOf(collaborators), Map.copyOf(invitations), prot,
+          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi);
+    }
+  }
+
+  final ReentrantLock lock = new ReentrantLock();
+  private final AtomicLong ids = new AtomicLong(1000);
+  private final Map<String, Account> accounts = new LinkedHashMap<>();
+  private final Map<String, String> tokens = new LinkedHashMap<>();
+  private final Map<String, Repo> repos = new LinkedHashMap<>();
+  private final Path gitRoot;
+  int legacyTeamGrants;
+
+  SandboxState(Path gitRoot) {
+    this.gitRoot = gitRoot;
+  }
+
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  long nextId() {
+    return ids.incrementAndGet();
+  }
+
+  private static String key(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  Account addAccount(String login, boolean organization) {
+    Account existing = accounts.get(key(login));
+    if (existing != null) {
+      if (existing.organization != organization) {
+        throw new IllegalArgumentException(login + " already exists as a " + existing.type());
+      }
+      return existing;
+    }
+    Account a = new Account(nextId(), login, organization, now());
+    accounts.put(key(login), a);
+    return a;
+  }
+
+  Optional<Account> account(String login) {
+    return Optional.ofNullable(accounts.get(key(login)));
+  }
+
+  List<Account> accounts() {
+    return List.copyOf(accounts.values());
+  }
+
+  Team addTeam(Account org, String slug, String name) {
+    return org.teams.computeIfAbsent(key(slug), s -> new Team(nextId(), s, name, org));
+  }
+
+  Optional<Team> teamById(long id) {
+    return accounts.values().stream()
+        .flatMap(a -> a.teams.values().stream())
+        .filter(t -> t.id == id)
+        .findFirst();
+  }
+
+  void addToken(String token, String login) {
+    addAccount(login, false);
+    tokens.put(token, login);
+  }
+
+  Optional<String> loginForToken(String token) {
+    return Optional.ofNullable(token == null ? null : tokens.get(token));
+  }
+
+  Optional<Repo> repo(String owner, String name) {
+    return Optional.ofNullable(repos.get(key(owner + "/" + name)));
+  }
+
+  List<Repo> repos() {
+    return repos.values().stream().sorted(Comparator.comparingLong(r -> r.id)).toList();
+  }
+
+  Repo addRepo(Account owner, String name, boolean createdByApi, String defaultBranch) {
+    long id = nextId();
+    Path dir = gitRoot.resolve(owner.login).resolve(name + ".git");
+    Repo r = new Repo(id, owner, name, createdByApi, now(), defaultBranch, dir);
+    repos.put(key(r.fullName()), r);
+    return r;
+  }
+
+  void closeAll() {
+    repos.values().forEach(r -> r.git.close());
+  }
+}
