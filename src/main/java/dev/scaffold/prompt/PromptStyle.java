@@ -97,6 +97,16 @@ final class PromptStyle {
     return b.append(' ').toAttributedString();
   }
 
+  /** A follow-up line of a question, such as the input line under a numbered list. */
+  AttributedString subQuestion(String prompt, String hint) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    b.append("  ").styled(accent(), pointer()).append(' ').append(prompt);
+    if (hint != null && !hint.isEmpty()) {
+      b.append(' ').styled(faint(), "(" + hint + ")");
+    }
+    return b.append(' ').toAttributedString();
+  }
+
   /** A question already settled: {@code ✔ Prompt: value  note}. */
   AttributedString answered(String prompt, String value, String note) {
     AttributedStringBuilder b = new AttributedStringBuilder();

@@ -164,7 +164,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
     println(style.question(title, null));
     printNumbered(items);
     while (true) {
-      String typed = readLine(style.question("  Number or name", "1"), null).strip();
+      String typed = readLine(style.subQuestion("Number or name", "1"), null).strip();
       int n = typed.isEmpty() ? 1 : number(typed, items.size());
       if (n > 0) {
         return templates.get(n - 1).name();
@@ -253,7 +253,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
     println(style.question(q.promptText(), null));
     printNumbered(items(choices));
     while (true) {
-      String typed = readLine(style.question("  Number or name", def >= 0 ? String.valueOf(def + 1) : null), null).strip();
+      String typed = readLine(style.subQuestion("Number or name", def >= 0 ? String.valueOf(def + 1) : null), null).strip();
       if (typed.equals("?")) {
         showHelp(q);
         continue;
@@ -294,7 +294,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
     printNumbered(items(choices));
     String hint = (defaults.isEmpty() ? "" : String.join(",", defaults) + "; ") + "- for none";
     while (true) {
-      String typed = readLine(style.question("  Numbers or names, separated by commas", hint), null).strip();
+      String typed = readLine(style.subQuestion("Numbers or names, separated by commas", hint), null).strip();
       if (typed.equals("?")) {
         showHelp(q);
         continue;

@@ -3,8 +3,11 @@ package dev.scaffold.prompt;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -27,18 +30,56 @@ final class PromptTerminal {
   private static final int ROWS = 40;
 
   final Terminal terminal;
+  private PipedOutputStream keyboard;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   /** @param type a terminal type such as {@code xterm-256color} (cursor movement) or {@code dumb} */
   PromptTerminal(String type, String keys) {
     try {
       // DumbTerminal, not TerminalBuilder: a builder may open a real pty, which fails on finite input
+      keyboard = null;
       terminal = new DumbTerminal("test", type, new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), out,
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     terminal.setSize(new Size(COLUMNS, ROWS));
+  }
+
+  /** A terminal whose keystrokes are typed while the prompter runs, to look at the screen in between. */
+  PromptTerminal(String type) {
+    try {
+      keyboard = new PipedOutputStream();
+      terminal = new DumbTerminal("test", type, new PipedInputStream(keyboard, 1 << 16), out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    terminal.setSize(new Size(COLUMNS, ROWS));
+  }
+
+  void type(String keys) {
+    try {
+      keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+      keyboard.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the screen shows {@code expected}, and returns the screen. */
+  String awaitScreen(String expected) {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String screen = screen();
+    while (!screen.contains(expected) && System.nanoTime() < end) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      screen = screen();
+    }
+    return screen;
   }
 
   static PromptTerminal xterm(String keys) {
@@ -66,7 +107,8 @@ final class PromptTerminal {
   /** The screen as a person would see it now, trailing blanks removed. */
   String screen() {
     ScreenTerminal screen = new ScreenTerminal(COLUMNS, ROWS);
-    screen.write(raw());
+    // a tty's output processing (ONLCR) turns \n into \r\n; the piped stream does not
+    screen.write(raw().replace("\r\n", "\n").replace("\n", "\r\n"));
     long[] cells = new long[COLUMNS * ROWS];
     screen.dump(cells, new int[2]);
     StringBuilder b = new StringBuilder();
