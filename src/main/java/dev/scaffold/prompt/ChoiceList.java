@@ -86,7 +86,8 @@ final class ChoiceList {
         }
         if (key == null || key == Key.ABORT) {
           display.update(List.of(), 0);
-          throw new AbortedException("interrupted");
+          boolean interrupt = key != null && KeyMap.ctrl('C').equals(reader.getLastBinding());
+          throw new AbortedException(interrupt ? "interrupted (Ctrl-C); nothing was written" : "input ended (Ctrl-D); nothing was written");
         }
         state.error = null;
         switch (key) {
