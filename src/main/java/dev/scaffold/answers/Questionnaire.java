@@ -77,7 +77,7 @@ public final class Questionnaire {
           continue;
         }
       } catch (InputException e) {
-        problems.addAll(e.problems());
+        reportUnlessCascading(problems, failed, e);
         failed.add(q.name());
         continue;
       }
@@ -118,7 +118,7 @@ public final class Questionnaire {
       try {
         def = defaultOf(q, model);
       } catch (InputException e) {
-        problems.addAll(e.problems());
+        reportUnlessCascading(problems, failed, e);
         failed.add(q.name());
         continue;
       }
@@ -246,6 +246,13 @@ public final class Questionnaire {
       return out;
     }
     return def;
+  }
+
+  /** An expression that fails after an earlier answer failed most likely needs that answer: report only the cause. */
+  private static void reportUnlessCascading(List<Problem> problems, Set<String> failed, InputException e) {
+    if (failed.isEmpty()) {
+      problems.addAll(e.problems());
+    }
   }
 
   private static String where(AnswerInputs inputs, String key) {

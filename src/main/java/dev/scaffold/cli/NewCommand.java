@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
 /** {@code scaffold new}: asks the questions, renders, commits, and provisions on GitHub when enabled. */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
     description = {
       "Create a project from a template.",
       "",
@@ -48,6 +47,9 @@ public final class NewCommand implements Callable<Integer> {
   String destination;
 
   @Mixin CommonOptions common;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--version", paramLabel = "TAG", description = "Template version (git tag); default: the newest release.")
   String version;
@@ -113,7 +115,7 @@ public final class NewCommand implements Callable<Integer> {
             force,
             noGit,
             trust);
-    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress);
+    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress, ctx.workingDir());
     NewResult result = generator.generate(request);
     if (saveAnswers != null && !result.dryRun()) {
       AnswersFile.writeInputs(ctx.path(saveAnswers), result.answers().recordable());

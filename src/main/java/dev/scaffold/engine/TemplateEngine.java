@@ -182,6 +182,7 @@ public final class TemplateEngine {
     return new InputException(where + ": " + what, List.of(Problem.at(where, what)), e);
   }
 
+  /** FreeMarker's messages run over many lines with tips; keep the statement and the expression at fault. */
   private static String firstLine(String s) {
     if (s == null) {
       return "";
@@ -189,12 +190,16 @@ public final class TemplateEngine {
     StringBuilder b = new StringBuilder();
     for (String line : s.split("\n")) {
       String t = line.strip();
-      if (t.isEmpty() || t.startsWith("----") || t.startsWith("Tip:") || t.startsWith("==>")) {
+      if (t.startsWith("----") || t.startsWith("Tip:") || t.startsWith("FTL stack trace")) {
+        break;
+      }
+      if (t.isEmpty()) {
         if (b.length() > 0) {
           break;
         }
         continue;
       }
+      t = t.replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]", "");
       if (b.length() > 0) {
         b.append(' ');
       }

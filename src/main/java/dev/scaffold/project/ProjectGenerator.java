@@ -41,9 +41,14 @@ public final class ProjectGenerator {
   private final GitClient git;
   private final ProjectPublisher publisher;
   private final Progress progress;
+  private final Path workingDir;
 
-  /** @param publisher runs after the local commit; null for none */
-  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress) {
+  /**
+   * @param publisher runs after the local commit; null for none
+   * @param workingDir where a relative destination from the template is placed
+   */
+  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress, Path workingDir) {
+    this.workingDir = workingDir;
     this.resolver = resolver;
     this.git = git;
     this.publisher = publisher;
@@ -64,7 +69,7 @@ public final class ProjectGenerator {
     Answers answers = questionnaire.collect(request.answers(), request.prompter(), request.useDefaults());
     Map<String, Object> model = questionnaire.model(answers.values());
 
-    Path destination = destination(request, spec, engine, model);
+    Path destination = destination(request, spec, engine, model, workingDir);
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
@@ -129,7 +134,7 @@ public final class ProjectGenerator {
         request.noGit() ? null : branch, commit, published, false);
   }
 
-  private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model) {
+  private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {
     if (request.destination() != null) {
       return request.destination().toAbsolutePath().normalize();
     }
@@ -139,25 +144,25 @@ public final class ProjectGenerator {
       suggested = d.isEmpty() ? null : d;
     }
     if (request.prompter() != null) {
-      Object asked = request.prompter().askDestination(suggested, raw -> destinationCheck(raw, request.force()));
+      Object asked = request.prompter().askDestination(suggested, raw -> destinationCheck(raw, request.force(), workingDir));
       if (asked instanceof Path p) {
         return p;
       }
     }
     if (suggested != null) {
-      return Path.of(suggested).toAbsolutePath().normalize();
+      return workingDir.resolve(suggested).toAbsolutePath().normalize();
     }
     throw new InputException("no destination given: name the folder to create, as in `scaffold new TEMPLATE DEST`");
   }
 
   /** Lets a prompter refuse an unusable folder and ask again, instead of failing after all the questions. */
-  private static AnswerCheck.Result destinationCheck(Object raw, boolean force) {
+  private static AnswerCheck.Result destinationCheck(Object raw, boolean force, Path workingDir) {
     String text = raw == null ? "" : raw.toString().strip();
     if (text.isEmpty()) {
       return new AnswerCheck.Result(null, "name the folder to create");
     }
     try {
-      Path p = Path.of(text).toAbsolutePath().normalize();
+      Path p = workingDir.resolve(text).toAbsolutePath().normalize();
       checkDestination(p, force);
       return new AnswerCheck.Result(p, null);
     } catch (java.nio.file.InvalidPathException e) {

@@ -22,11 +22,15 @@ public final class Staging implements AutoCloseable {
 
   private final Path destination;
   private final Path folder;
+  private final Thread cleanupOnExit;
   private boolean moved;
 
   private Staging(Path destination, Path folder) {
     this.destination = destination;
     this.folder = folder;
+    // Ctrl-C ends the JVM without running finally blocks; the hook still removes the staging folder
+    this.cleanupOnExit = new Thread(() -> FileTrees.deleteQuietly(folder), "scaffold-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
   public static Staging beside(Path destination) {
@@ -97,6 +101,11 @@ public final class Staging implements AutoCloseable {
   @Override
   public void close() {
     FileTrees.deleteQuietly(folder);
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down and the hook runs anyway
+    }
   }
 
   public boolean moved() {

@@ -45,7 +45,7 @@ public final class Glob {
       g = g.substring(0, g.length() - 1);
     }
     StringBuilder re = new StringBuilder();
-    if (!g.contains("/")) {
+    if (!g.contains("/") && !glob.startsWith("/")) {
       re.append("(?:.*/)?");
     }
     for (int i = 0; i < g.length(); i++) {

@@ -16,8 +16,11 @@ public record TemplateOrigin(Kind kind, String source, String version, String co
     GIT
   }
 
-  /** Templates from elsewhere may run tasks only with {@code --trust}. */
+  /**
+   * Bundled templates and local folders (git or not) are the user's own; anything named by a URL
+   * ({@code file://} included) comes from elsewhere and may run tasks only with {@code --trust}.
+   */
   public boolean isLocal() {
-    return kind != Kind.GIT || !GitSources.isRemote(source);
+    return kind != Kind.GIT || !source.contains("://") && !GitSources.isRemote(source);
   }
 }

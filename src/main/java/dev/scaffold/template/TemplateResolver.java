@@ -41,7 +41,10 @@ public final class TemplateResolver {
       throw new InputException("no template given");
     }
     Path dir = workingDir.resolve(ref).normalize();
-    if (!GitSources.isRemote(ref) && !ref.startsWith("file://") && Files.isDirectory(dir)) {
+    // a folder that merely shares a bundled template's name (say, a project made from it) does not shadow it
+    boolean folder = !GitSources.isRemote(ref) && !ref.startsWith("file://") && Files.isDirectory(dir)
+        && (Files.isRegularFile(dir.resolve("scaffold.yml")) || catalog.find(ref).isEmpty());
+    if (folder) {
       String absolute = dir.toAbsolutePath().toString();
       if (fetcher.isRepository(dir) && (version != null || hasVersionTags(absolute))) {
         return fromGit(absolute, version, prerelease);

@@ -51,7 +51,7 @@ class InteractiveNewTest {
     TemplateResolver resolver = new TemplateResolver(new BundledTemplates(List.of()), new JGitTemplateFetcher(), tmp, Progress.NONE);
     NewRequest request = new NewRequest(template.toString(), null, null, false,
         new AnswerInputs(Map.of(), Map.of(), null, Map.of()), t.prompter(skipConfirmation), false, false, false, true, false);
-    return new ProjectGenerator(resolver, new JGitClient(), null, Progress.NONE).generate(request);
+    return new ProjectGenerator(resolver, new JGitClient(), null, Progress.NONE, tmp).generate(request);
   }
 
   private List<String> tmpEntries() throws IOException {
@@ -139,15 +139,20 @@ class InteractiveNewTest {
     PromptTerminal live = new PromptTerminal("xterm-256color");
     TerminalPrompter prompter = live.prompter(false);
     var picked = java.util.concurrent.CompletableFuture.supplyAsync(() -> prompter.pickTemplate(entries));
-    String screen = live.awaitScreen("2. demo");
-    assertTrue(screen.contains("❯ 1. another  Another one [SCAFFOLD_TEMPLATES_PATH]\n"
-        + "  2. demo  Demo with one question of every type [SCAFFOLD_TEMPLATES_PATH]"), screen);
-    live.type(DOWN + ENTER);
+    String screen = live.awaitScreen("demo  Demo");
+    int n = entries.size();
+    assertTrue(screen.contains((n - 1) + ". another  Another one [SCAFFOLD_TEMPLATES_PATH]\n"
+        + "  " + n + ". demo  Demo with one question of every type [SCAFFOLD_TEMPLATES_PATH]"), screen);
+    live.type("dem");
+    assertTrue(live.awaitScreen("filter: dem").contains("❯ " + n + ". demo  Demo"), live.screen());
+    live.type(ENTER);
     assertEquals("demo", picked.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(live.screen().contains("✔ Template: demo"), live.screen());
 
-    PromptTerminal dumb = PromptTerminal.dumb("2\r");
+    PromptTerminal dumb = PromptTerminal.dumb(n + "\r");
     assertEquals("demo", dumb.prompter(false).pickTemplate(entries));
-    assertTrue(dumb.screen().contains("? Template\n  1. another  Another one"), dumb.screen());
+    assertTrue(dumb.screen().contains("  " + (n - 1) + ". another  Another one"), dumb.screen());
+    assertEquals("another", PromptTerminal.dumb("another\r").prompter(false).pickTemplate(entries));
   }
 
   @Test
