@@ -27,4 +27,15 @@ public interface Prompter {
   default boolean confirm(String title, java.util.List<String> lines) {
     return true;
   }
+
+  /**
+   * Asks for the folder to create when none was given, until {@code check} accepts it.
+   *
+   * @param defaultValue the folder the template suggests (its {@code destination}), or null
+   * @param check accepts a folder name (String) and returns the resolved folder or why it is refused
+   * @return the accepted value of {@code check}, or null to keep the non-interactive behaviour
+   */
+  default Object askDestination(String defaultValue, AnswerCheck check) {
+    return null;
+  }
 }

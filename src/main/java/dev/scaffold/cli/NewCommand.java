@@ -88,11 +88,19 @@ public final class NewCommand implements Callable<Integer> {
     Services services = new Services(ctx, progress);
     boolean interactive = common.interactive(ctx);
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
+    try {
+      return run(services, progress, prompter);
+    } finally {
+      Prompters.close(prompter);
+    }
+  }
+
+  private Integer run(Services services, Progress progress, Prompter prompter) {
     if (template == null) {
       if (prompter == null) {
         throw new InputException("no template given: name one (see `scaffold list`), a folder or a git URL");
       }
-      template = Prompters.pickTemplate(ctx, services.catalog());
+      template = Prompters.pickTemplate(prompter, services.catalog());
     }
     NewRequest request =
         new NewRequest(

@@ -6,6 +6,7 @@ import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.Problem;
 import dev.scaffold.Progress;
+import dev.scaffold.answers.AnswerCheck;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.answers.Questionnaire;
@@ -137,13 +138,38 @@ public final class ProjectGenerator {
     if (request.destination() != null) {
       return request.destination().toAbsolutePath().normalize();
     }
+    String suggested = null;
     if (spec.destination() != null) {
       String d = engine.expand(spec.destination(), "scaffold.yml destination", model).strip();
-      if (!d.isEmpty()) {
-        return workingDir.resolve(d).toAbsolutePath().normalize();
+      suggested = d.isEmpty() ? null : d;
+    }
+    if (request.prompter() != null) {
+      Object asked = request.prompter().askDestination(suggested, raw -> destinationCheck(raw, request.force(), workingDir));
+      if (asked instanceof Path p) {
+        return p;
       }
     }
+    if (suggested != null) {
+      return workingDir.resolve(suggested).toAbsolutePath().normalize();
+    }
     throw new InputException("no destination given: name the folder to create, as in `scaffold new TEMPLATE DEST`");
+  }
+
+  /** Lets a prompter refuse an unusable folder and ask again, instead of failing after all the questions. */
+  private static AnswerCheck.Result destinationCheck(Object raw, boolean force, Path workingDir) {
+    String text = raw == null ? "" : raw.toString().strip();
+    if (text.isEmpty()) {
+      return new AnswerCheck.Result(null, "name the folder to create");
+    }
+    try {
+      Path p = workingDir.resolve(text).toAbsolutePath().normalize();
+      checkDestination(p, force);
+      return new AnswerCheck.Result(p, null);
+    } catch (java.nio.file.InvalidPathException e) {
+      return new AnswerCheck.Result(null, "not a valid path: " + e.getReason());
+    } catch (InputException e) {
+      return new AnswerCheck.Result(null, e.getMessage());
+    }
   }
 
   private static void checkDestination(Path destination, boolean force) {
