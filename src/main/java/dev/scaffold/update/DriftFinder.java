@@ -76,7 +76,7 @@ public final class DriftFinder {
     try {
       for (String p : new TreeSet<>(fresh.sources().keySet())) {
         Path mine = project.resolve(p);
-        Path theirs = fresh.root().resolve(p);
+        Path theirs = fresh.file(p);
         if (!Files.isRegularFile(mine, LinkOption.NOFOLLOW_LINKS)) {
           removed.add(p);
           patch.append(fileDiff(p, Files.readAllBytes(theirs), null));

@@ -130,15 +130,14 @@ public final class ProjectUpdater {
         });
 
         progress.step("render " + recorded.version() + " and " + target);
-        RenderedTree base = TemplateVersionSource.render(oldT, oldAnswers, work.resolve("old"));
-        RenderedTree theirs = TemplateVersionSource.render(newT, newAnswers, work.resolve("new"));
+        TemplateVersionSource.Pair renders = TemplateVersionSource.renderPair(oldT, oldAnswers, newT, newAnswers, work);
 
         List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
         oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
             "template " + recorded.version(), "template " + target);
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
-        TreeMerger.Plan plan = merger.plan(base, theirs, project);
+        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same());
         Map<String, Object> answers = newAnswers.recordable();
         if (request.dryRun()) {
           return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),

@@ -129,17 +129,81 @@ final class TemplateVersionSource {
     return m;
   }
 
-  /** Renders a version with its answers into {@code into}, which must not exist yet or be empty. */
+  /**
+   * Renders a version with its answers: {@code .ftl} files into {@code into} (which must not exist
+   * yet or be empty); files copied byte for byte stay where the template has them.
+   */
   static RenderedTree render(ResolvedTemplate t, Answers answers, Path into) {
     TemplateEngine engine = engine(t);
     Map<String, Object> model = model(t, answers);
     RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model);
-    new TreeWriter(engine).write(plan, model, into);
+    return write(engine, plan, model, into, java.util.Set.of());
+  }
+
+  /**
+   * Two renders for a merge, and the paths known to come out the same in both without rendering
+   * them: the same {@code .ftl} source, byte for byte, rendered to the same path with the same
+   * answers, whose text reads nothing that differs between the versions (no {@code _template}, no
+   * includes or imports, no dynamic evaluation). Those are most files of a typical update, and
+   * rendering is most of its cost.
+   */
+  record Pair(RenderedTree base, RenderedTree theirs, java.util.Set<String> same) {}
+
+  private static final List<String> CONTEXT_READERS = List.of(
+      "_template", "include", "import", ".vars", ".data_model", ".globals", ".main", ".namespace", ".locals",
+      "eval", "interpret");
+
+  static Pair renderPair(ResolvedTemplate oldT, Answers oldAnswers, ResolvedTemplate newT, Answers newAnswers, Path work) {
+    TemplateEngine oldEngine = engine(oldT);
+    TemplateEngine newEngine = engine(newT);
+    Map<String, Object> oldModel = model(oldT, oldAnswers);
+    Map<String, Object> newModel = model(newT, newAnswers);
+    RenderPlan oldPlan = new Renderer(oldEngine).plan(oldT.tree(), oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel);
+    RenderPlan newPlan = new Renderer(newEngine).plan(newT.tree(), newT.spec().subdirectory(), newT.spec().exclude(), newModel);
+    java.util.Set<String> same = new java.util.HashSet<>();
+    if (oldAnswers.values().equals(newAnswers.values()) && oldT.spec().syntax() == newT.spec().syntax()) {
+      Map<String, PlannedEntry> olds = new java.util.HashMap<>();
+      oldPlan.files().forEach(e -> olds.put(e.path(), e));
+      for (PlannedEntry e : newPlan.files()) {
+        PlannedEntry o = olds.get(e.path());
+        if (e.kind() == PlannedEntry.Kind.RENDER && o != null && o.kind() == PlannedEntry.Kind.RENDER
+            && o.sourceName().equals(e.sourceName()) && sameContextFreeSource(o.source(), e.source())) {
+          same.add(e.path());
+        }
+      }
+    }
+    RenderedTree base = write(oldEngine, oldPlan, oldModel, work.resolve("old"), same);
+    RenderedTree theirs = write(newEngine, newPlan, newModel, work.resolve("new"), same);
+    return new Pair(base, theirs, same);
+  }
+
+  private static boolean sameContextFreeSource(Path a, Path b) {
+    try {
+      if (Files.size(a) != Files.size(b) || Files.mismatch(a, b) != -1) {
+        return false;
+      }
+      String text = Files.readString(a, java.nio.charset.StandardCharsets.UTF_8);
+      return CONTEXT_READERS.stream().noneMatch(text::contains);
+    } catch (IOException | RuntimeException e) {
+      return false; // when in doubt, render
+    }
+  }
+
+  /** Writes the rendered files of a plan but those in {@code skip}; copied files stay in the template. */
+  private static RenderedTree write(TemplateEngine engine, RenderPlan plan, Map<String, Object> model, Path into,
+      java.util.Set<String> skip) {
+    List<PlannedEntry> rendered = plan.entries().stream()
+        .filter(e -> e.kind() == PlannedEntry.Kind.DIRECTORY || e.kind() == PlannedEntry.Kind.RENDER && !skip.contains(e.path()))
+        .toList();
+    new TreeWriter(engine).write(new RenderPlan(rendered), model, into);
+    Map<String, Path> files = new LinkedHashMap<>();
     Map<String, String> sources = new LinkedHashMap<>();
     for (PlannedEntry e : plan.files()) {
+      files.put(e.path(), skip.contains(e.path()) ? null
+          : e.kind() == PlannedEntry.Kind.COPY ? e.source() : into.resolve(e.path()));
       sources.put(e.path(), e.sourceName());
     }
-    return new RenderedTree(into, sources);
+    return new RenderedTree(files, sources);
   }
 
   static TemplateEngine engine(ResolvedTemplate t) {

@@ -95,10 +95,18 @@ public final class TreeMerger {
 
   /** Decides every path; reads files in parallel, writes nothing. */
   public Plan plan(RenderedTree base, RenderedTree theirs, Path project) {
+    return plan(base, theirs, project, Set.of());
+  }
+
+  /**
+   * @param same paths known to render the same in base and theirs, which need not be read (and
+   *     whose files the trees may lack)
+   */
+  public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
     List<Item> items = items(base, theirs, project);
     List<Decision> decisions =
         (items.size() < 64 ? items.stream() : items.parallelStream())
-            .map(i -> decideQuietly(i, base, theirs, project))
+            .map(i -> decideQuietly(i, base, theirs, project, same))
             .toList();
     List<FileOutcome> outcomes = new ArrayList<>();
     List<Write> writes = new ArrayList<>();
@@ -188,9 +196,9 @@ public final class TreeMerger {
     return items;
   }
 
-  private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project) {
+  private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
     try {
-      return decide(item, base, theirs, project);
+      return decide(item, base, theirs, project, same);
     } catch (IOException e) {
       throw new OperationException("cannot read " + item.path() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -198,28 +206,30 @@ public final class TreeMerger {
     }
   }
 
-  private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project) throws IOException {
+  private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same)
+      throws IOException {
     String path = item.path();
     String from = item.renamed() ? item.oursPath() : null;
     Path ours = project.resolve(item.oursPath());
-    Path b = item.basePath() == null ? null : base.root().resolve(item.basePath());
-    Path t = item.theirsPath() == null ? null : theirs.root().resolve(item.theirsPath());
+    Path b = item.basePath() == null ? null : base.file(item.basePath());
+    Path t = item.theirsPath() == null ? null : theirs.file(item.theirsPath());
     boolean oursExists = Files.exists(ours, LinkOption.NOFOLLOW_LINKS);
+    boolean knownSame = !item.renamed() && item.basePath() != null && item.theirsPath() != null && same.contains(path);
 
     if (oursExists && !Files.isRegularFile(ours, LinkOption.NOFOLLOW_LINKS)) {
-      if (b != null && t != null && same(b, t)) {
+      if (knownSame || b != null && t != null && same(b, t)) {
         return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
       }
       return Decision.of(new FileOutcome(path, Action.CONFLICT, null,
           "is a folder or a link in your project, and the template has a file there; left alone"));
     }
-    if (skipIfExists.matches(path) && (oursExists || b != null)) {
+    if (skipIfExists.matches(path) && (oursExists || item.basePath() != null)) {
       return Decision.of(new FileOutcome(path, Action.KEPT, null,
           oursExists ? "skip_if_exists: never touched by updates" : "skip_if_exists: deleted in your project"));
     }
 
-    if (b != null && t != null) {
-      boolean templateChanged = !same(b, t);
+    if (item.basePath() != null && item.theirsPath() != null) {
+      boolean templateChanged = !knownSame && !same(b, t);
       if (!oursExists) {
         return Decision.of(templateChanged
             ? new FileOutcome(path, Action.KEPT, null, "deleted in your project; the template changed it, so it stays deleted")
@@ -248,7 +258,7 @@ public final class TreeMerger {
       return merge(path, from, Files.readAllBytes(b), Files.readAllBytes(ours), Files.readAllBytes(t), mode, moveAway);
     }
 
-    if (b != null) {
+    if (item.basePath() != null) {
       if (!oursExists) {
         return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, "removed by the template and in your project"));
       }

@@ -37,7 +37,7 @@ class TreeMergerTest {
   private RenderedTree tree(String dir, Map<String, String> files) {
     Map<String, String> sources = new LinkedHashMap<>();
     files.keySet().forEach(p -> sources.put(p, "template/" + p));
-    return new RenderedTree(tmp.resolve(dir), sources);
+    return RenderedTree.under(tmp.resolve(dir), sources);
   }
 
   private static Map<String, Action> actions(TreeMerger.Plan plan) {

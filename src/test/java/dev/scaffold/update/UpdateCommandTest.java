@@ -57,6 +57,8 @@ class UpdateCommandTest {
     t.put("template/logo.bin", binary("v1"));
     t.put("template/local.properties", "local=1\n");
     t.put("template/run.sh", EXEC + "#!/bin/sh\necho v1\n");
+    t.put("template/VERSION.ftl", "${_template.version}\n");
+    t.put("template/same.md.ftl", "${project_name} stays\n");
     return t;
   }
 
@@ -147,6 +149,7 @@ class UpdateCommandTest {
     write(project.resolve("logo.bin"), binary("mine"));
     write(project.resolve("local.properties"), "local=mine\n");
     write(project.resolve("mine.txt"), "my own file\n");
+    write(project.resolve("same.md"), "demo stays, mine\n");
     commitAll(project, "my edits");
 
     var r = cli(tmp, "update", project.toString(), "--non-interactive");
@@ -167,6 +170,8 @@ class UpdateCommandTest {
     assertEquals("ci: true\n", read(project.resolve("ci.yml")));
     assertEquals("MIT license (v2)\n", read(project.resolve("LICENSE")));
     assertEquals("#!/bin/sh\necho v2\n", read(project.resolve("run.sh")));
+    assertEquals("v2.0.0\n", read(project.resolve("VERSION")), "unchanged source, but it reads _template");
+    assertEquals("demo stays, mine\n", read(project.resolve("same.md")));
 
     AnswersFile.Recorded rec = AnswersFile.readRecorded(project);
     assertEquals("v2.0.0", rec.version());
