@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Show how the project has drifted from a fresh render of its recorded template version",
-      "and answers, as a unified diff (a/ is the fresh render, b/ the project)."
+      "Show how the project has drifted from a fresh render of its recorded template version and "
+          + "answers, as a unified diff (a/ is the fresh render, b/ the project)."
     })
 public final class DiffCommand implements Callable<Integer> {
 

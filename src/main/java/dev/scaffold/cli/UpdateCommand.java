@@ -17,25 +17,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scaffold update}: moves a project to another template version by a three-way merge. */
+// no mixinStandardHelpOptions: its -V/--version would clash with --version TAG
 @Command(
     name = "update",
-    mixinStandardHelpOptions = true,
     description = {
       "Move a generated project to a newer template version, keeping your edits.",
       "",
-      "Renders the recorded version and the target with the same answers (asking only questions",
-      "new in the target), and merges the template's change into each file: files you never",
-      "touched take the new version, files you changed keep your change with the template's merged",
-      "in, and lines both changed become conflicts. Files you deleted stay deleted; skip_if_exists",
-      "files are never touched. The result is left as uncommitted changes unless --commit."
+      "Renders the recorded version and the target with the same answers (asking only questions "
+          + "new in the target), and merges the template's change into each file: files you never "
+          + "touched take the new version, files you changed keep your change with the template's "
+          + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
+          + "skip_if_exists files are never touched. The result is left as uncommitted changes "
+          + "unless --commit."
     },
     footer = {
       "",
-      "Exit codes: 0 updated (or nothing to do), 3 conflicts left, 2 bad input, 1 failure.",
+      "Exit codes: 0 done (or nothing to do), 3 conflicts left, 2 bad input, 1 failure.",
       "Examples:",
-      "  scaffold update                     # the project in this folder, newest release",
+      "  scaffold update                      (this folder, to the newest release)",
       "  scaffold update my-lib --version v2.1.0 --dry-run",
-      "  scaffold update --set license=MIT   # change an answer and re-render through the merge",
+      "  scaffold update --set license=MIT    (change an answer, re-render, merge)",
       "  scaffold update --commit --conflict rej"
     })
 public final class UpdateCommand implements Callable<Integer> {
@@ -44,6 +45,9 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project (default: this folder).")
   String directory;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin CommonOptions common;
 

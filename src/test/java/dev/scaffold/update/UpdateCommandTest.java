@@ -340,6 +340,14 @@ class UpdateCommandTest {
   }
 
   @Test
+  void helpWorksDespiteTheVersionOption() {
+    var r = cli(tmp, "update", "--help");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Usage: scaffold update [-h]"), r.out());
+    assertTrue(r.out().contains("--version=TAG"), r.out());
+  }
+
+  @Test
   void projectWithoutAnswersFileIsBadInput() throws Exception {
     Files.createDirectories(project);
     var r = cli(tmp, "update", project.toString(), "--non-interactive");
