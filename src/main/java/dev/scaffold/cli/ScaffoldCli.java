@@ -100,6 +100,9 @@ public final class ScaffoldCli {
       },
       subcommands = {
         NewCommand.class,
+        UpdateCommand.class,
+        CheckCommand.class,
+        DiffCommand.class,
         ListCommand.class,
         TemplateCommand.class,
         CommandLine.HelpCommand.class
@@ -111,7 +114,9 @@ public final class ScaffoldCli {
         "Examples:",
         "  scaffold list",
         "  scaffold new java-library my-lib",
-        "  scaffold new java-library my-lib --answers answers.yml --non-interactive"
+        "  scaffold new java-library my-lib --answers answers.yml --non-interactive",
+        "  scaffold check my-lib --json",
+        "  scaffold update my-lib --commit"
       })
   static final class Root implements Runnable {
 

@@ -34,4 +34,15 @@ final class Services {
   GitClient git() {
     return new JGitClient();
   }
+
+  /** The update and diff use cases, wired to JGit; {@code --pr} has no publisher yet. */
+  dev.scaffold.update.ProjectUpdater updater() {
+    return new dev.scaffold.update.ProjectUpdater(
+        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), null, progress);
+  }
+
+  dev.scaffold.update.DriftFinder driftFinder() {
+    return new dev.scaffold.update.DriftFinder(
+        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), progress);
+  }
 }

@@ -1,0 +1,178 @@
+package dev.scaffold.cli;
+
+import dev.scaffold.Progress;
+import dev.scaffold.answers.Prompter;
+import dev.scaffold.update.ConflictStyle;
+import dev.scaffold.update.FileOutcome;
+import dev.scaffold.update.UpdateRequest;
+import dev.scaffold.update.UpdateResult;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scaffold update}: moves a project to another template version by a three-way merge. */
+// no mixinStandardHelpOptions: its -V/--version would clash with --version TAG
+@Command(
+    name = "update",
+    description = {
+      "Move a generated project to a newer template version, keeping your edits.",
+      "",
+      "Renders the recorded version and the target with the same answers (asking only questions "
+          + "new in the target), and merges the template's change into each file: files you never "
+          + "touched take the new version, files you changed keep your change with the template's "
+          + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
+          + "skip_if_exists files are never touched. The result is left as uncommitted changes "
+          + "unless --commit."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done (or nothing to do), 3 conflicts left, 2 bad input, 1 failure.",
+      "Examples:",
+      "  scaffold update                      (this folder, to the newest release)",
+      "  scaffold update my-lib --version v2.1.0 --dry-run",
+      "  scaffold update --set license=MIT    (change an answer, re-render, merge)",
+      "  scaffold update --commit --conflict rej"
+    })
+public final class UpdateCommand implements Callable<Integer> {
+
+  private final CliContext ctx;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project (default: this folder).")
+  String directory;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--version", paramLabel = "TAG", description = "Target version (git tag); default: the newest release.")
+  String version;
+
+  @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")
+  boolean prerelease;
+
+  @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = "inline",
+      description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks).")
+  String conflict;
+
+  @Option(names = "--allow-dirty", description = "Update even with uncommitted changes (or without git).")
+  boolean allowDirty;
+
+  @Option(names = "--allow-downgrade", description = "Allow a target older than the recorded version.")
+  boolean allowDowngrade;
+
+  @Option(names = "--commit", description = "Commit the result on a new branch scaffold/update-<version>.")
+  boolean commit;
+
+  @Option(names = "--pr", description = "Also push that branch and open a pull request (needs GitHub support).")
+  boolean pr;
+
+  public UpdateCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Progress progress = ctx.progress(common.verbose, common.json);
+    Services services = new Services(ctx, progress);
+    Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
+    ConflictStyle style = switch (conflict.toLowerCase(java.util.Locale.ROOT)) {
+      case "inline", "markers" -> ConflictStyle.INLINE;
+      case "rej" -> ConflictStyle.REJ;
+      default -> throw dev.scaffold.InputException.at("--conflict " + conflict, "expected inline or rej");
+    };
+    UpdateRequest request = new UpdateRequest(
+        ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
+        common.defaults, style, common.dryRun, allowDirty, allowDowngrade, commit, pr);
+    UpdateResult result = services.updater().update(request);
+    if (common.json) {
+      ctx.out().println(Json.write(json(result)));
+    } else {
+      text(result, ctx.out());
+    }
+    return result.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.ATTENTION;
+  }
+
+  private static void text(UpdateResult r, PrintWriter out) {
+    if (r.upToDate()) {
+      out.println(r.project() + " is already at " + r.toVersion() + " of " + r.template() + ": nothing to do.");
+      return;
+    }
+    String head = r.dryRun()
+        ? "Plan for updating " + r.project() + " from " + r.fromVersion() + " to " + r.toVersion() + " (dry run: nothing was written)"
+        : "Updated " + r.project() + " from " + r.fromVersion() + " to " + r.toVersion();
+    out.println(head);
+    int width = 9;
+    for (FileOutcome f : r.files()) {
+      if (!r.dryRun() && f.action() == FileOutcome.Action.UNCHANGED) {
+        continue;
+      }
+      StringBuilder b = new StringBuilder("  ").append(String.format("%-" + width + "s ", f.action().label())).append(f.path());
+      if (f.from() != null) {
+        b.append("  (from ").append(f.from()).append(')');
+      }
+      if (f.note() != null) {
+        b.append("  - ").append(f.note());
+      }
+      out.println(b);
+    }
+    if (!r.newQuestions().isEmpty()) {
+      out.println("New questions: " + String.join(", ", r.newQuestions()));
+    }
+    StringBuilder summary = new StringBuilder();
+    for (FileOutcome.Action a : FileOutcome.Action.values()) {
+      long n = r.count(a);
+      if (n > 0) {
+        summary.append(summary.length() == 0 ? "" : ", ").append(n).append(' ').append(a.label());
+      }
+    }
+    out.println(summary.length() == 0 ? "No template files." : summary + ".");
+    if (r.commit() != null) {
+      out.println("Committed " + r.commit().substring(0, 7) + " on branch " + r.branch() + ".");
+    }
+    if (r.pullRequest() != null) {
+      out.println("Pull request: " + r.pullRequest());
+    }
+    List<FileOutcome> conflicts = r.conflicts();
+    if (!conflicts.isEmpty()) {
+      out.println(conflicts.size() + " file(s) " + (r.dryRun() ? "would have" : "have") + " conflicts to resolve:");
+      conflicts.forEach(c -> out.println("  " + c.path()));
+    }
+  }
+
+  private static Map<String, Object> json(UpdateResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", r.upToDate() ? "up-to-date" : r.dryRun() ? "planned" : r.conflicts().isEmpty() ? "updated" : "conflicts");
+    m.put("project", r.project().toString());
+    m.put("template", r.template());
+    m.put("from", r.fromVersion());
+    m.put("to", r.toVersion());
+    m.put("to_commit", r.toCommit());
+    m.put("files", r.files().stream().map(f -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", f.path());
+      e.put("action", f.action().label());
+      if (f.from() != null) {
+        e.put("from", f.from());
+      }
+      if (f.note() != null) {
+        e.put("note", f.note());
+      }
+      return e;
+    }).toList());
+    m.put("conflicts", r.conflicts().stream().map(FileOutcome::path).toList());
+    m.put("new_questions", r.newQuestions());
+    m.put("answers", r.answers());
+    m.put("branch", r.branch());
+    m.put("commit", r.commit());
+    m.put("pull_request", r.pullRequest());
+    m.put("dry_run", r.dryRun());
+    return m;
+  }
+}

@@ -1,0 +1,284 @@
+package dev.scaffold.update;
+
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import dev.scaffold.Problem;
+import dev.scaffold.Progress;
+import dev.scaffold.ScaffoldVersion;
+import dev.scaffold.answers.AnswerInputs;
+import dev.scaffold.answers.Answers;
+import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.publish.GitClient;
+import dev.scaffold.publish.GitRepo;
+import dev.scaffold.template.ResolvedTemplate;
+import dev.scaffold.template.TemplateFetcher;
+import dev.scaffold.template.TemplateResolver;
+import dev.scaffold.template.TemplateVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code scaffold update} and {@code scaffold check} use cases: find the template's versions,
+ * render the recorded one and the target with the same answers, and merge old→new into the
+ * project ({@link TreeMerger}); record the new version; optionally commit on a branch and open a
+ * pull request. Never prints; reports through {@link Progress}.
+ */
+public final class ProjectUpdater {
+
+  /** Prefix of the branch {@code --commit} creates; the target version follows it. */
+  public static final String BRANCH_PREFIX = "scaffold/update-";
+
+  private final TemplateVersionSource source;
+  private final GitClient git;
+  private final TextMerge textMerge;
+  private final ChangePublisher publisher;
+  private final Progress progress;
+
+  /** @param publisher pushes and opens pull requests for {@code --pr}; null where there is none */
+  public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
+      ChangePublisher publisher, Progress progress) {
+    this.source = new TemplateVersionSource(resolver, fetcher, progress);
+    this.git = git;
+    this.textMerge = textMerge;
+    this.publisher = publisher;
+    this.progress = progress;
+  }
+
+  /** Whether a newer version of the project's template exists. */
+  public CheckResult check(Path project, boolean prerelease) {
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    TemplateVersionSource.Kind kind = source.kind(recorded, project);
+    if (kind == TemplateVersionSource.Kind.FOLDER) {
+      throw TemplateVersionSource.noVersions(recorded, project);
+    }
+    progress.step("list versions of " + recorded.template());
+    Versions versions = source.versions(recorded, kind);
+    TemplateVersion newest = versions.newest(prerelease).orElseThrow(() -> noTags(recorded));
+    Optional<TemplateVersion> current =
+        recorded.version() == null ? Optional.empty() : TemplateVersion.parse(recorded.version());
+    boolean newer = current.isEmpty() || newest.compareTo(current.get()) > 0;
+    return new CheckResult(project, recorded.template(), recorded.version(), newest.tag(), newer, versions.tags(),
+        versions.ignored());
+  }
+
+  public UpdateResult update(UpdateRequest request) {
+    Path project = request.project().toAbsolutePath().normalize();
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    TemplateVersionSource.Kind kind = source.kind(recorded, project);
+    if (kind == TemplateVersionSource.Kind.FOLDER) {
+      throw TemplateVersionSource.noVersions(recorded, project);
+    }
+    boolean commit = request.commit() || request.pullRequest();
+    if (request.pullRequest() && publisher == null) {
+      throw new InputException("--pr needs GitHub support, which this build of scaffold does not have yet; "
+          + "use --commit and push the branch yourself");
+    }
+
+    progress.step("list versions of " + recorded.template());
+    Versions versions = source.versions(recorded, kind);
+    String target = target(request, recorded, versions);
+    if (kind == TemplateVersionSource.Kind.BUNDLED && !target.equals(recorded.version())) {
+      throw InputException.at(project.resolve(AnswersFile.NAME).toString(),
+          "the project was made from the bundled template `" + recorded.template() + "` of scaffold "
+              + recorded.version() + ", and this is scaffold " + ScaffoldVersion.current()
+              + ", which ships only its own version: there is no old version to merge from. Keep templates you "
+              + "update in a git repository with version tags");
+    }
+    boolean sameVersion = target.equals(recorded.version());
+    if (sameVersion && !request.changesAnswers()) {
+      progress.step("already at " + target + ": nothing to do");
+      return new UpdateResult(project, recorded.template(), recorded.version(), target, recorded.commit(), List.of(),
+          List.of(), recorded.answers(), null, null, null, request.dryRun(), true);
+    }
+    requireOrder(request, recorded.version(), target, versions);
+
+    GitRepo repo = null;
+    Path work = null;
+    try {
+      repo = prepareGit(request, project, commit);
+      String baseBranch = repo == null ? null : repo.branch();
+      String branch = commit ? BRANCH_PREFIX + target : null;
+      if (branch != null && repo.hasBranch(branch)) {
+        throw InputException.at(project.toString(), "branch " + branch + " exists already; delete it or merge it first");
+      }
+
+      work = TemplateVersionSource.tempDir("scaffold-update-");
+      try (ResolvedTemplate oldT = resolveRecorded(recorded, kind);
+          ResolvedTemplate newT = source.resolve(recorded.template(), target)) {
+        if (recorded.commit() != null && oldT.origin().commit() != null && !recorded.commit().equals(oldT.origin().commit())) {
+          progress.warn("tag " + recorded.version() + " now points at " + oldT.origin().commit().substring(0, 12)
+              + ", not at the recorded commit " + recorded.commit().substring(0, Math.min(12, recorded.commit().length()))
+              + "; merging from the tag as it is now");
+        }
+        AnswerInputs newInputs = request.answers().withRecorded(recorded.answers());
+        Answers newAnswers =
+            TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
+        Answers oldAnswers = oldAnswers(oldT, recorded, newAnswers);
+        List<String> newQuestions = new ArrayList<>();
+        newT.spec().questions().forEach(q -> {
+          if (oldT.spec().question(q.name()).isEmpty()) {
+            newQuestions.add(q.name());
+          }
+        });
+
+        progress.step("render " + recorded.version() + " and " + target);
+        TemplateVersionSource.Pair renders = TemplateVersionSource.renderPair(oldT, oldAnswers, newT, newAnswers, work);
+
+        List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
+        oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
+        TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
+            "template " + recorded.version(), "template " + target);
+        progress.step("merge " + recorded.version() + " → " + target + " into " + project);
+        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same());
+        Map<String, Object> answers = newAnswers.recordable();
+        if (request.dryRun()) {
+          return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
+              plan.outcomes(), newQuestions, answers, branch, null, null, true, false);
+        }
+
+        if (branch != null) {
+          progress.step("switch to new branch " + branch);
+          repo.switchToNewBranch(branch);
+        }
+        merger.apply(plan, project);
+        writeAnswers(project, new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
+
+        String commitId = null;
+        String pr = null;
+        if (branch != null) {
+          String title = "Update " + newT.spec().name() + " template from " + recorded.version() + " to " + target;
+          progress.step("commit on " + branch);
+          commitId = repo.commitAll(title);
+          if (request.pullRequest()) {
+            progress.step("push " + branch + " and open a pull request");
+            pr = publisher.publish(new ChangePublisher.Change(project, branch, baseBranch, title,
+                pullRequestBody(recorded.version(), target, plan.outcomes())));
+          }
+        }
+        return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
+            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false);
+      }
+    } finally {
+      TemplateVersionSource.deleteQuietly(work);
+      if (repo != null) {
+        repo.close();
+      }
+    }
+  }
+
+  private ResolvedTemplate resolveRecorded(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind) {
+    try {
+      return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : recorded.version());
+    } catch (InputException e) {
+      throw new InputException("cannot get the recorded version " + recorded.version() + " of " + recorded.template()
+          + ": " + e.getMessage(), e.problems(), e);
+    }
+  }
+
+  /** The recorded answers for the old render, plus the new run's answers to what was never recorded (secrets). */
+  private Answers oldAnswers(ResolvedTemplate oldT, AnswersFile.Recorded recorded, Answers newAnswers) {
+    Map<String, Object> known = new LinkedHashMap<>(recorded.answers());
+    newAnswers.values().forEach((k, v) -> {
+      if (!known.containsKey(k) && !newAnswers.computed().contains(k)) {
+        known.put(k, v);
+      }
+    });
+    try {
+      return TemplateVersionSource.answers(oldT, new AnswerInputs(Map.of(), Map.of(), null, known), null, true,
+          Progress.NONE);
+    } catch (InputException e) {
+      throw new InputException("the recorded answers do not render the recorded version " + recorded.version()
+          + ": " + e.getMessage(), e.problems(), e);
+    }
+  }
+
+  private String target(UpdateRequest request, AnswersFile.Recorded recorded, Versions versions) {
+    if (request.version() != null) {
+      if (versions.find(request.version()).isEmpty()) {
+        throw InputException.at("--version " + request.version(), "the template has no version tag `" + request.version()
+            + "`" + (versions.ordered().isEmpty() ? "" : " (versions: " + String.join(", ", versions.tags()) + ")"));
+      }
+      return request.version();
+    }
+    return versions.newest(request.prerelease()).orElseThrow(() -> noTags(recorded)).tag();
+  }
+
+  private static void requireOrder(UpdateRequest request, String current, String target, Versions versions) {
+    Optional<TemplateVersion> from = current == null ? Optional.empty() : TemplateVersion.parse(current);
+    Optional<TemplateVersion> to = versions.find(target);
+    if (from.isPresent() && to.isPresent() && to.get().compareTo(from.get()) < 0 && !request.allowDowngrade()) {
+      throw InputException.at("--version " + target, target + " is older than the recorded " + current
+          + "; pass --allow-downgrade to go back");
+    }
+  }
+
+  private GitRepo prepareGit(UpdateRequest request, Path project, boolean commit) {
+    if (!git.isRepository(project)) {
+      if (commit) {
+        throw InputException.at(project.toString(), "is not a git repository, so --commit and --pr cannot work");
+      }
+      if (!request.allowDirty() && !request.dryRun()) {
+        throw InputException.at(project.toString(), "is not a git repository: update changes files in place, so put "
+            + "the project under git first, or pass --allow-dirty");
+      }
+      return null;
+    }
+    GitRepo repo = git.open(project);
+    try {
+      if (!request.dryRun()) {
+        List<String> dirty = repo.changedPaths();
+        if (!dirty.isEmpty() && (commit || !request.allowDirty())) {
+          List<Problem> problems = dirty.stream().limit(20).map(p -> Problem.at(p, "uncommitted change")).toList();
+          throw new InputException(project + " has " + dirty.size() + " uncommitted change(s); commit or stash them"
+              + (commit ? " (--commit needs a clean working tree)" : ", or pass --allow-dirty"), problems);
+        }
+      }
+      return repo;
+    } catch (RuntimeException e) {
+      repo.close();
+      throw e;
+    }
+  }
+
+  private static void writeAnswers(Path project, AnswersFile.Recorded recorded) {
+    try {
+      Files.writeString(project.resolve(AnswersFile.NAME), AnswersFile.render(recorded), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String pullRequestBody(String from, String to, List<FileOutcome> outcomes) {
+    StringBuilder b = new StringBuilder();
+    b.append("Updates the project's template from **").append(from).append("** to **").append(to).append("**.\n\n");
+    for (FileOutcome.Action a : FileOutcome.Action.values()) {
+      if (a == FileOutcome.Action.UNCHANGED) {
+        continue;
+      }
+      long n = outcomes.stream().filter(o -> o.action() == a).count();
+      if (n > 0) {
+        b.append("- ").append(a.label()).append(": ").append(n).append('\n');
+      }
+    }
+    List<FileOutcome> conflicts = outcomes.stream().filter(o -> o.action() == FileOutcome.Action.CONFLICT).toList();
+    if (conflicts.isEmpty()) {
+      b.append("\nNo conflicts.\n");
+    } else {
+      b.append("\n### Conflicts to resolve\n\n");
+      conflicts.forEach(c -> b.append("- `").append(c.path()).append("`: ").append(c.note()).append('\n'));
+    }
+    return b.toString();
+  }
+
+  private static InputException noTags(AnswersFile.Recorded recorded) {
+    return InputException.at(recorded.template(), "has no version tags (such as v1.0.0), so there is nothing to update to");
+  }
+}

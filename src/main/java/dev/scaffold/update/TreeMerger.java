@@ -1,0 +1,463 @@
+package dev.scaffold.update;
+
+import dev.scaffold.OperationException;
+import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.render.Glob;
+import dev.scaffold.update.FileOutcome.Action;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies the change between two renders of a template (base → theirs) to a project (ours), file
+ * by file, as a three-way merge. Rules, for each path either render has:
+ *
+ * <ul>
+ *   <li>the template did not change it: left as the project has it;
+ *   <li>the project still has the base version: takes the new one (or disappears, if removed);
+ *   <li>both changed it: the user's change stays and the template's is merged in; lines both
+ *       changed become a conflict (inline markers or a {@code .rej} file); binary files are kept;
+ *   <li>the user deleted it: stays deleted; the template removed a file the user changed: kept;
+ *   <li>a template file whose rendered path changed (an answer in the path changed) is followed:
+ *       the user's file moves to the new path with the merge applied;
+ *   <li>{@code skip_if_exists} paths that exist are never touched.
+ * </ul>
+ *
+ * Files that neither render has are the user's own and are never read.
+ */
+public final class TreeMerger {
+
+  /** Git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
+  private static final int BINARY_PROBE = 8000;
+
+  private final TextMerge textMerge;
+  private final ConflictStyle style;
+  private final Glob skipIfExists;
+  private final String baseLabel;
+  private final String theirsLabel;
+
+  /**
+   * @param baseLabel how conflicts name the old version, such as {@code template 1.0.0}
+   * @param theirsLabel how conflicts name the new version
+   */
+  public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel, String theirsLabel) {
+    this.textMerge = textMerge;
+    this.style = style;
+    this.skipIfExists = new Glob(skipIfExists);
+    this.baseLabel = baseLabel;
+    this.theirsLabel = theirsLabel;
+  }
+
+  /** What a merge would do, with the bytes to write; nothing written yet. */
+  public record Plan(List<FileOutcome> outcomes, List<Write> writes, List<String> deletes) {
+
+    public List<FileOutcome> conflicts() {
+      return outcomes.stream().filter(o -> o.action() == Action.CONFLICT).toList();
+    }
+  }
+
+  /**
+   * One file to write.
+   *
+   * @param content the bytes, or null to copy {@code copyFrom}
+   * @param executable whether the file should be executable, or null to leave its mode alone
+   */
+  public record Write(String path, byte[] content, Path copyFrom, Boolean executable) {}
+
+  /** One path to settle: where the user's file is, and where it is in each render. */
+  private record Item(String path, String oursPath, String basePath, String theirsPath) {
+
+    boolean renamed() {
+      return basePath != null && theirsPath != null && !basePath.equals(theirsPath);
+    }
+  }
+
+  private record Decision(FileOutcome outcome, List<Write> writes, List<String> deletes) {
+
+    static Decision of(FileOutcome outcome) {
+      return new Decision(outcome, List.of(), List.of());
+    }
+  }
+
+  /** Decides every path; reads files in parallel, writes nothing. */
+  public Plan plan(RenderedTree base, RenderedTree theirs, Path project) {
+    return plan(base, theirs, project, Set.of());
+  }
+
+  /**
+   * @param same paths known to render the same in base and theirs, which need not be read (and
+   *     whose files the trees may lack)
+   */
+  public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
+    List<Item> items = items(base, theirs, project);
+    List<Decision> decisions =
+        (items.size() < 64 ? items.stream() : items.parallelStream())
+            .map(i -> decideQuietly(i, base, theirs, project, same))
+            .toList();
+    List<FileOutcome> outcomes = new ArrayList<>();
+    List<Write> writes = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    for (Decision d : decisions) {
+      outcomes.add(d.outcome());
+      writes.addAll(d.writes());
+      deletes.addAll(d.deletes());
+    }
+    return new Plan(outcomes, writes, deletes);
+  }
+
+  /** Writes a plan into the project: files first, then deletions, then folders left empty by them. */
+  public void apply(Plan plan, Path project) {
+    Path realRoot;
+    try {
+      realRoot = project.toRealPath();
+    } catch (IOException e) {
+      throw new OperationException("cannot read " + project + ": " + e.getMessage(), e);
+    }
+    for (Write w : plan.writes()) {
+      Path target = project.resolve(w.path());
+      try {
+        Files.createDirectories(target.getParent());
+        requireInside(realRoot, target);
+        if (w.content() != null) {
+          Files.write(target, w.content());
+        } else {
+          Files.copy(w.copyFrom(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (w.executable() != null) {
+          setExecutable(target, w.executable());
+        }
+      } catch (IOException e) {
+        throw new OperationException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+    Set<Path> parents = new TreeSet<>();
+    for (String d : plan.deletes()) {
+      Path target = project.resolve(d);
+      try {
+        requireInside(realRoot, target);
+        Files.deleteIfExists(target);
+        parents.add(target.getParent());
+      } catch (IOException e) {
+        throw new OperationException("cannot delete " + target + ": " + e.getMessage(), e);
+      }
+    }
+    for (Path dir : parents) {
+      pruneEmpty(dir, project);
+    }
+  }
+
+  private List<Item> items(RenderedTree base, RenderedTree theirs, Path project) {
+    // a source rendered to a new path, whose old path is gone from the new render: a rename
+    Map<String, String> vanishedBySource = new HashMap<>();
+    base.sources().forEach((path, source) -> {
+      if (!theirs.has(path)) {
+        vanishedBySource.put(source, path);
+      }
+    });
+    Set<String> renamedFrom = new HashSet<>();
+    Map<String, String> renameOf = new HashMap<>();
+    theirs.sources().forEach((path, source) -> {
+      String old = base.has(path) ? null : vanishedBySource.get(source);
+      if (old != null && Files.exists(project.resolve(old), LinkOption.NOFOLLOW_LINKS)
+          && !Files.exists(project.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+        renameOf.put(path, old);
+        renamedFrom.add(old);
+      }
+    });
+    TreeSet<String> paths = new TreeSet<>(base.sources().keySet());
+    paths.addAll(theirs.sources().keySet());
+    paths.remove(AnswersFile.NAME);
+    List<Item> items = new ArrayList<>();
+    for (String p : paths) {
+      if (renamedFrom.contains(p)) {
+        continue;
+      }
+      String old = renameOf.get(p);
+      if (old != null) {
+        items.add(new Item(p, old, old, p));
+      } else {
+        items.add(new Item(p, p, base.has(p) ? p : null, theirs.has(p) ? p : null));
+      }
+    }
+    return items;
+  }
+
+  private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
+    try {
+      return decide(item, base, theirs, project, same);
+    } catch (IOException e) {
+      throw new OperationException("cannot read " + item.path() + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new OperationException("cannot read " + item.path() + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same)
+      throws IOException {
+    String path = item.path();
+    String from = item.renamed() ? item.oursPath() : null;
+    Path ours = project.resolve(item.oursPath());
+    Path b = item.basePath() == null ? null : base.file(item.basePath());
+    Path t = item.theirsPath() == null ? null : theirs.file(item.theirsPath());
+    boolean oursExists = Files.exists(ours, LinkOption.NOFOLLOW_LINKS);
+    boolean knownSame = !item.renamed() && item.basePath() != null && item.theirsPath() != null && same.contains(path);
+
+    if (oursExists && !Files.isRegularFile(ours, LinkOption.NOFOLLOW_LINKS)) {
+      if (knownSame || b != null && t != null && same(b, t)) {
+        return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
+      }
+      return Decision.of(new FileOutcome(path, Action.CONFLICT, null,
+          "is a folder or a link in your project, and the template has a file there; left alone"));
+    }
+    if (skipIfExists.matches(path) && (oursExists || item.basePath() != null)) {
+      return Decision.of(new FileOutcome(path, Action.KEPT, null,
+          oursExists ? "skip_if_exists: never touched by updates" : "skip_if_exists: deleted in your project"));
+    }
+
+    if (item.basePath() != null && item.theirsPath() != null) {
+      boolean templateChanged = !knownSame && !same(b, t);
+      if (!oursExists) {
+        return Decision.of(templateChanged
+            ? new FileOutcome(path, Action.KEPT, null, "deleted in your project; the template changed it, so it stays deleted")
+            : new FileOutcome(path, Action.UNCHANGED, null, "deleted in your project"));
+      }
+      if (!templateChanged && !item.renamed()) {
+        return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
+      }
+      List<String> moveAway = item.renamed() ? List.of(item.oursPath()) : List.of();
+      if (same(ours, t)) {
+        return item.renamed()
+            ? new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(new Write(path, null, t, executable(t))), moveAway)
+            : Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
+      }
+      boolean oursExec = executable(ours);
+      boolean mode = modeAfter(oursExec, executable(b), executable(t));
+      if (sameBytes(ours, b)) {
+        return new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(new Write(path, null, t, mode)), moveAway);
+      }
+      if (sameBytes(b, t)) {
+        // only the path or the mode changed in the template; the user's content moves as it is
+        byte[] mine = Files.readAllBytes(ours);
+        return new Decision(new FileOutcome(path, item.renamed() ? Action.UPDATED : Action.MERGED, from, null),
+            List.of(new Write(path, mine, null, mode)), moveAway);
+      }
+      return merge(path, from, Files.readAllBytes(b), Files.readAllBytes(ours), Files.readAllBytes(t), mode, moveAway);
+    }
+
+    if (item.basePath() != null) {
+      if (!oursExists) {
+        return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, "removed by the template and in your project"));
+      }
+      if (sameBytes(ours, b)) {
+        return new Decision(new FileOutcome(path, Action.REMOVED, null, null), List.of(), List.of(path));
+      }
+      return Decision.of(new FileOutcome(path, Action.KEPT, null, "the template removed it, but you changed it, so it stays"));
+    }
+
+    if (!oursExists) {
+      return new Decision(new FileOutcome(path, Action.ADDED, null, null), List.of(new Write(path, null, t, executable(t))), List.of());
+    }
+    if (sameBytes(ours, t)) {
+      return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
+    }
+    return merge(path, null, new byte[0], Files.readAllBytes(ours), Files.readAllBytes(t), null, List.of());
+  }
+
+  private Decision merge(String path, String from, byte[] base, byte[] ours, byte[] theirs, Boolean mode,
+      List<String> moveAway) {
+    if (isBinary(base) || isBinary(ours) || isBinary(theirs)) {
+      String note = "binary file changed both in your project and in the template; yours kept"
+          + (from != null ? " at " + from : "");
+      return Decision.of(new FileOutcome(from != null ? from : path, Action.CONFLICT, null, note));
+    }
+    List<TextMerge.Chunk> chunks = textMerge.merge(base, ours, theirs);
+    long conflicts = chunks.stream().filter(TextMerge.Chunk::conflict).count();
+    if (conflicts == 0) {
+      return new Decision(new FileOutcome(path, Action.MERGED, from, null), List.of(new Write(path, concat(chunks), null, mode)), moveAway);
+    }
+    String note = conflicts + (conflicts == 1 ? " conflict" : " conflicts");
+    List<Write> writes = new ArrayList<>();
+    if (style == ConflictStyle.INLINE) {
+      writes.add(new Write(path, withMarkers(chunks), null, mode));
+      note += " marked in the file";
+    } else {
+      writes.add(new Write(path, concat(chunks), null, mode));
+      writes.add(new Write(path + ".rej", rejects(path, chunks), null, null));
+      note += " in " + path + ".rej";
+    }
+    return new Decision(new FileOutcome(path, Action.CONFLICT, from, note), writes, moveAway);
+  }
+
+  private static byte[] concat(List<TextMerge.Chunk> chunks) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    chunks.forEach(c -> out.writeBytes(c.text()));
+    return out.toByteArray();
+  }
+
+  private byte[] withMarkers(List<TextMerge.Chunk> chunks) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (TextMerge.Chunk c : chunks) {
+      if (!c.conflict()) {
+        out.writeBytes(c.text());
+        continue;
+      }
+      line(out, "<<<<<<< yours");
+      lines(out, c.text());
+      line(out, "=======");
+      lines(out, c.theirs());
+      line(out, ">>>>>>> " + theirsLabel);
+    }
+    return out.toByteArray();
+  }
+
+  private byte[] rejects(String path, List<TextMerge.Chunk> chunks) {
+    StringBuilder b = new StringBuilder();
+    b.append("--- a/").append(path).append("\t(").append(baseLabel).append(")\n");
+    b.append("+++ b/").append(path).append("\t(").append(theirsLabel).append(")\n");
+    for (TextMerge.Chunk c : chunks) {
+      if (!c.conflict()) {
+        continue;
+      }
+      String base = new String(c.base(), StandardCharsets.UTF_8);
+      String theirs = new String(c.theirs(), StandardCharsets.UTF_8);
+      int bn = lineCount(base);
+      int tn = lineCount(theirs);
+      b.append("@@ -").append(range(c.baseLine(), bn)).append(" +").append(range(c.theirsLine(), tn)).append(" @@\n");
+      prefixed(b, '-', base);
+      prefixed(b, '+', theirs);
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String range(int start0, int count) {
+    // unified diff: an empty range names the line before it
+    return (count == 0 ? start0 : start0 + 1) + "," + count;
+  }
+
+  private static int lineCount(String s) {
+    if (s.isEmpty()) {
+      return 0;
+    }
+    int n = (int) s.chars().filter(ch -> ch == '\n').count();
+    return s.endsWith("\n") ? n : n + 1;
+  }
+
+  private static void prefixed(StringBuilder b, char sign, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String l : body.split("\n", -1)) {
+      b.append(sign).append(l).append('\n');
+    }
+    if (!text.endsWith("\n")) {
+      b.append("\\ No newline at end of file\n");
+    }
+  }
+
+  private static void line(ByteArrayOutputStream out, String s) {
+    out.writeBytes((s + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void lines(ByteArrayOutputStream out, byte[] text) {
+    out.writeBytes(text);
+    if (text.length > 0 && text[text.length - 1] != '\n') {
+      out.write('\n');
+    }
+  }
+
+  static boolean isBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, BINARY_PROBE);
+    for (int i = 0; i < n; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The user's mode change wins; otherwise the template's. */
+  private static boolean modeAfter(boolean ours, boolean base, boolean theirs) {
+    return ours == base ? theirs : ours;
+  }
+
+  private static boolean same(Path a, Path b) throws IOException {
+    return sameBytes(a, b) && executable(a) == executable(b);
+  }
+
+  private static boolean sameBytes(Path a, Path b) throws IOException {
+    return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
+  }
+
+  private static boolean executable(Path p) throws IOException {
+    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+    return v != null && v.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+  }
+
+  private static void setExecutable(Path p, boolean executable) throws IOException {
+    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+    if (v == null) {
+      return;
+    }
+    Set<PosixFilePermission> perms = v.readAttributes().permissions();
+    boolean now = perms.contains(PosixFilePermission.OWNER_EXECUTE);
+    if (now == executable) {
+      return;
+    }
+    Set<PosixFilePermission> next = new HashSet<>(perms);
+    List<PosixFilePermission> exec = Arrays.asList(
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+    if (executable) {
+      next.add(PosixFilePermission.OWNER_EXECUTE);
+      if (perms.contains(PosixFilePermission.GROUP_READ)) {
+        next.add(PosixFilePermission.GROUP_EXECUTE);
+      }
+      if (perms.contains(PosixFilePermission.OTHERS_READ)) {
+        next.add(PosixFilePermission.OTHERS_EXECUTE);
+      }
+    } else {
+      next.removeAll(exec);
+    }
+    v.setPermissions(next);
+  }
+
+  private static void requireInside(Path realRoot, Path target) throws IOException {
+    Path parent = target.getParent().toRealPath();
+    if (!parent.startsWith(realRoot) || Files.isSymbolicLink(target)) {
+      throw new IOException("leads outside the project through a symbolic link; refusing to write through it");
+    }
+  }
+
+  private static void pruneEmpty(Path dir, Path root) {
+    Path d = dir;
+    while (d != null && !d.equals(root) && d.startsWith(root)) {
+      try (var s = Files.list(d)) {
+        if (s.findAny().isPresent()) {
+          return;
+        }
+      } catch (IOException e) {
+        return;
+      }
+      try {
+        Files.delete(d);
+      } catch (IOException e) {
+        return;
+      }
+      d = d.getParent();
+    }
+  }
+}

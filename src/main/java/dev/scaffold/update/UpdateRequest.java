@@ -1,0 +1,36 @@
+package dev.scaffold.update;
+
+import dev.scaffold.answers.AnswerInputs;
+import dev.scaffold.answers.Prompter;
+import java.nio.file.Path;
+
+/**
+ * What {@code scaffold update} was asked to do.
+ *
+ * @param version the target tag, or null for the newest release
+ * @param answers {@code --set} and {@code --answers}; recorded answers are read from the project
+ * @param prompter asks questions that are new in the target; null never asks
+ * @param useDefaults take defaults for new questions instead of asking
+ * @param allowDirty update a working tree that has uncommitted changes (or no git at all)
+ * @param commit commit the result on a new branch {@code scaffold/update-<version>}
+ * @param pullRequest also push that branch and open a pull request (implies commit)
+ */
+public record UpdateRequest(
+    Path project,
+    String version,
+    boolean prerelease,
+    AnswerInputs answers,
+    Prompter prompter,
+    boolean useDefaults,
+    ConflictStyle conflictStyle,
+    boolean dryRun,
+    boolean allowDirty,
+    boolean allowDowngrade,
+    boolean commit,
+    boolean pullRequest) {
+
+  /** Whether the run brings answers of its own ({@code --set}, {@code --answers}). */
+  public boolean changesAnswers() {
+    return !answers.set().isEmpty() || !answers.file().isEmpty();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.scaffold.update;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code scaffold update} did, or in a dry run would do.
+ *
+ * @param fromVersion the version recorded before the update
+ * @param toVersion the version the project records now (or would)
+ * @param toCommit the template commit of {@code toVersion}, when known
+ * @param files every path either render has, with its outcome, in path order
+ * @param newQuestions questions the target asks that the recorded version did not
+ * @param answers the answers recorded after the update (no secrets)
+ * @param branch the branch committed to with {@code --commit}, else null
+ * @param commit that commit's id, else null
+ * @param pullRequest the pull request's address with {@code --pr}, else null
+ * @param upToDate true when there was nothing to do: same version and no changed answers
+ */
+public record UpdateResult(
+    Path project,
+    String template,
+    String fromVersion,
+    String toVersion,
+    String toCommit,
+    List<FileOutcome> files,
+    List<String> newQuestions,
+    Map<String, Object> answers,
+    String branch,
+    String commit,
+    String pullRequest,
+    boolean dryRun,
+    boolean upToDate) {
+
+  public UpdateResult {
+    files = List.copyOf(files);
+    newQuestions = List.copyOf(newQuestions);
+  }
+
+  public List<FileOutcome> conflicts() {
+    return files.stream().filter(f -> f.action() == FileOutcome.Action.CONFLICT).toList();
+  }
+
+  public long count(FileOutcome.Action action) {
+    return files.stream().filter(f -> f.action() == action).count();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Updating generated projects: {@link dev.scaffold.update.ProjectUpdater} renders the recorded and
+ * the target template version, merges old→new into the working tree file by file ({@link
+ * dev.scaffold.update.TreeMerger}), and answers {@code check} and {@code diff}. Line merges and
+ * diffs come through {@link dev.scaffold.update.TextMerge}; imports no git, GitHub, terminal or CLI
+ * library.
+ */
+package dev.scaffold.update;
