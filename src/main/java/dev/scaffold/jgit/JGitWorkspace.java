@@ -1,0 +1,127 @@
+package dev.scaffold.jgit;
+
+import dev.scaffold.OperationException;
+import dev.scaffold.update.RepoWorkspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * {@link RepoWorkspace} on JGit over smart HTTP with the token as the Basic password of
+ * {@code x-access-token}, sent with the first request; the token stays in memory.
+ */
+public final class JGitWorkspace implements RepoWorkspace {
+
+  private static final String USER = "x-access-token";
+
+  private final String token;
+
+  public JGitWorkspace(String token) {
+    JGit.ensureConfigured();
+    this.token = token == null ? "" : token;
+  }
+
+  @Override
+  public void cloneShallow(String url, String branch, Path dir) {
+    try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
+        .setCloneAllBranches(false).setDepth(1).setNoTags()
+        .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive()).call()) {
+      // the clone is all we need; closing releases the pack files
+    } catch (GitAPIException | RuntimeException e) {
+      throw failure("git clone " + url, e);
+    }
+  }
+
+  @Override
+  public String head(Path dir) {
+    return resolve(dir, false);
+  }
+
+  @Override
+  public String headTree(Path dir) {
+    return resolve(dir, true);
+  }
+
+  private static String resolve(Path dir, boolean tree) {
+    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+      ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
+      if (id == null) {
+        throw new OperationException("the repository in " + dir + " has no commit");
+      }
+      return tree ? walk.parseCommit(id).getTree().getName() : id.getName();
+    } catch (IOException e) {
+      throw new OperationException("cannot read HEAD in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String originUrl(Path dir) {
+    try (Git git = Git.open(dir.toFile())) {
+      return git.getRepository().getConfig().getString("remote", "origin", "url");
+    } catch (IOException e) {
+      throw new OperationException("cannot open the git repository in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void forcePush(Path dir, String url, String branch) {
+    String ref = Constants.R_HEADS + branch;
+    try (Git git = Git.open(dir.toFile())) {
+      Repository repo = git.getRepository();
+      if (repo.exactRef(ref) == null) {
+        throw new OperationException("no local branch " + branch + " to push in " + dir);
+      }
+      Iterable<PushResult> results = git.push().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+          .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive()).call();
+      for (PushResult result : results) {
+        for (RemoteRefUpdate u : result.getRemoteUpdates()) {
+          if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+            throw new OperationException("git push of " + branch + " was rejected: " + u.getStatus()
+                + (u.getMessage() == null ? "" : " (" + scrub(u.getMessage()) + ")"));
+          }
+        }
+      }
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      if (e instanceof OperationException oe) {
+        throw oe;
+      }
+      throw failure("git push of " + branch + " to " + url, e);
+    }
+  }
+
+  private UsernamePasswordCredentialsProvider credentials() {
+    return new UsernamePasswordCredentialsProvider(USER, token);
+  }
+
+  private TransportConfigCallback preemptive() {
+    return t -> {
+      if (t instanceof TransportHttp http) {
+        http.setPreemptiveBasicAuthentication(USER, token);
+      }
+    };
+  }
+
+  private OperationException failure(String what, Exception e) {
+    String msg = scrub(String.valueOf(e.getMessage()));
+    String lower = msg.toLowerCase(Locale.ROOT);
+    String hint = lower.contains("not authorized") || lower.contains("authentication") ? " (is the token valid, "
+        + "with contents: write on the repository?)" : "";
+    return new OperationException(what + " failed: " + msg + hint, e);
+  }
+
+  private String scrub(String s) {
+    return token.isEmpty() ? s : s.replace(token, "***");
+  }
+}

@@ -1,0 +1,125 @@
+package dev.scaffold.update;
+
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import dev.scaffold.Progress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pushes an update branch and opens its pull request, or updates the scaffold pull request already
+ * open for it; never two. The branch belongs to scaffold: it is replaced on a new run, unless
+ * someone else pushed to it, in which case it is left alone. Open scaffold pull requests of older
+ * versions are closed as superseded. Serves {@code scaffold update --pr} and fleet updates.
+ */
+public final class PullRequestPublisher implements ChangePublisher {
+
+  /** What publishing did. */
+  public enum Kind {
+    OPENED,
+    UPDATED,
+    /** the open pull request already holds this exact content: nothing pushed */
+    UNCHANGED,
+    /** someone else pushed to the branch: nothing pushed, nothing changed */
+    KEPT
+  }
+
+  /** The pull request and what happened to it. */
+  public record Published(Kind kind, String url) {}
+
+  private static final Pattern GITHUB_PATH = Pattern.compile("[/:]([^/:]+)/([^/]+?)(?:\\.git)?/?$");
+
+  private final FleetHost host;
+  private final RepoWorkspace workspace;
+  private final Map<String, String> env;
+  private final Progress progress;
+
+  /** @param env read for {@code GITHUB_REPOSITORY} (set by GitHub Actions), which wins over the origin URL */
+  public PullRequestPublisher(FleetHost host, RepoWorkspace workspace, Map<String, String> env, Progress progress) {
+    this.host = host;
+    this.workspace = workspace;
+    this.env = env;
+    this.progress = progress;
+  }
+
+  @Override
+  public String publish(Change change) {
+    String[] on = repository(change.project());
+    FleetHost.RemoteRepo remote = host.repo(on[0], on[1]).orElseThrow(() -> new OperationException(
+        on[0] + "/" + on[1] + ": no such repository on GitHub, or the token may not see it"));
+    Published p = publish(on[0], on[1], remote, change.project(), change.branch(), change.title(), change.body(),
+        progress::step);
+    if (p.kind() == Kind.KEPT) {
+      progress.warn("someone else pushed to " + change.branch() + " since scaffold did: left it and " + p.url()
+          + " as they are");
+    }
+    return p.url();
+  }
+
+  /** Publishes the committed {@code branch} of {@code project} to {@code owner/name}. */
+  public Published publish(String owner, String name, FleetHost.RemoteRepo remote, Path project, String branch,
+      String title, String body, Consumer<String> step) {
+    UpdateMarker marker = new UpdateMarker(workspace.head(project), workspace.headTree(project));
+    String fullBody = marker.appendTo(body);
+    List<FleetHost.PullRequest> open = host.openPullRequests(owner, name, ProjectUpdater.BRANCH_PREFIX);
+    Optional<FleetHost.PullRequest> mine = open.stream().filter(p -> p.head().equals(branch)).findFirst();
+    Published result;
+    if (mine.isPresent()) {
+      FleetHost.PullRequest pr = mine.get();
+      Optional<UpdateMarker> before = UpdateMarker.find(pr.body());
+      if (before.isEmpty() || !before.get().commit().equals(pr.headSha())) {
+        return new Published(Kind.KEPT, pr.url());
+      }
+      if (before.get().tree().equals(marker.tree()) && pr.title().equals(title)) {
+        result = new Published(Kind.UNCHANGED, pr.url());
+      } else {
+        step.accept("push " + branch);
+        workspace.forcePush(project, remote.cloneUrl(), branch);
+        step.accept("update pull request #" + pr.number());
+        host.updatePullRequest(owner, name, pr.number(), title, fullBody);
+        result = new Published(Kind.UPDATED, pr.url());
+      }
+    } else {
+      step.accept("push " + branch);
+      workspace.forcePush(project, remote.cloneUrl(), branch);
+      step.accept("open a pull request into " + remote.defaultBranch());
+      FleetHost.PullRequest pr = host.openPullRequest(owner, name, branch, remote.defaultBranch(), title, fullBody);
+      result = new Published(Kind.OPENED, pr.url());
+    }
+    for (FleetHost.PullRequest old : open) {
+      if (!old.head().equals(branch) && UpdateMarker.find(old.body()).isPresent()) {
+        step.accept("close superseded pull request #" + old.number());
+        host.closePullRequest(owner, name, old.number(), "Superseded by " + result.url() + ".");
+      }
+    }
+    return result;
+  }
+
+  /** Owner and name: {@code GITHUB_REPOSITORY}, else the last two segments of origin's URL. */
+  String[] repository(Path project) {
+    String fromEnv = env.get("GITHUB_REPOSITORY");
+    if (fromEnv != null && fromEnv.matches("[^/\\s]+/[^/\\s]+")) {
+      return fromEnv.split("/", 2);
+    }
+    String url = workspace.originUrl(project);
+    if (url == null) {
+      throw InputException.at(project.toString(), "has no remote `origin`, so --pr does not know which GitHub "
+          + "repository to open the pull request in (or set GITHUB_REPOSITORY=OWNER/NAME)");
+    }
+    Matcher m = GITHUB_PATH.matcher(url);
+    if (!m.find()) {
+      throw InputException.at(project.toString(), "cannot tell OWNER/NAME from origin's URL " + redact(url));
+    }
+    return new String[] {m.group(1), m.group(2)};
+  }
+
+  /** A URL without any user-info part, which may hold a token. */
+  static String redact(String url) {
+    return url.replaceAll("//[^/@]*@", "//");
+  }
+}
