@@ -1,6 +1,14 @@
 package dev.scaffold.cli;
 
+import dev.scaffold.InputException;
 import dev.scaffold.Progress;
+import dev.scaffold.jgit.JGitWorkspace;
+import dev.scaffold.update.ChangePublisher;
+import dev.scaffold.update.FleetHost;
+import dev.scaffold.update.FleetListener;
+import dev.scaffold.update.FleetUpdater;
+import dev.scaffold.update.PullRequestPublisher;
+import dev.scaffold.update.RepoSource;
 import dev.scaffold.jgit.JGitClient;
 import dev.scaffold.jgit.JGitTemplateFetcher;
 import dev.scaffold.publish.GitClient;
@@ -35,10 +43,41 @@ final class Services {
     return new JGitClient();
   }
 
-  /** The update and diff use cases, wired to JGit; {@code --pr} has no publisher yet. */
+  /** The update use case, wired to JGit; with {@code publish}, {@code --pr} pushes and opens pull requests on GitHub. */
+  dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
+    ChangePublisher publisher = publish ? new PullRequestPublisher(fleetHost(githubUrl),
+        new JGitWorkspace(token()), ctx.env(), progress) : null;
+    return updater(progress, publisher);
+  }
+
+  /** The update, check and diff use cases without publishing. */
   dev.scaffold.update.ProjectUpdater updater() {
-    return new dev.scaffold.update.ProjectUpdater(
-        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), null, progress);
+    return updater(progress, null);
+  }
+
+  private dev.scaffold.update.ProjectUpdater updater(Progress p, ChangePublisher publisher) {
+    return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), new JGitTemplateFetcher(),
+        ctx.workingDir(), p), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p);
+  }
+
+  /** Lists the repositories of a fleet update, asking GitHub only for {@code --org}/{@code --topic}. */
+  RepoSource repoSource(String githubUrl) {
+    return new RepoSource(() -> fleetHost(githubUrl));
+  }
+
+  /** The fleet form of update: one GitHub client and rate budget shared by every worker. */
+  FleetUpdater fleetUpdater(String githubUrl, FleetListener listener) {
+    FleetHost host = fleetHost(githubUrl);
+    return new FleetUpdater(host, new JGitWorkspace(token()), p -> updater(p, null), listener);
+  }
+
+  private FleetHost fleetHost(String githubUrl) {
+    throw new InputException("updating repositories on GitHub needs GitHub support, which this build of scaffold "
+        + "does not have yet");
+  }
+
+  private String token() {
+    return null;
   }
 
   dev.scaffold.update.DriftFinder driftFinder() {

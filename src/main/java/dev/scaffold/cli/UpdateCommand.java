@@ -1,9 +1,13 @@
 package dev.scaffold.cli;
 
+import dev.scaffold.InputException;
 import dev.scaffold.Progress;
 import dev.scaffold.answers.Prompter;
 import dev.scaffold.update.ConflictStyle;
 import dev.scaffold.update.FileOutcome;
+import dev.scaffold.update.FleetRequest;
+import dev.scaffold.update.FleetResult;
+import dev.scaffold.update.RepoSelection;
 import dev.scaffold.update.UpdateRequest;
 import dev.scaffold.update.UpdateResult;
 import java.io.PrintWriter;
@@ -28,16 +32,28 @@ import picocli.CommandLine.Parameters;
           + "touched take the new version, files you changed keep your change with the template's "
           + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
           + "skip_if_exists files are never touched. The result is left as uncommitted changes "
-          + "unless --commit."
+          + "unless --commit.",
+      "",
+      "Fleet form (--repo, --repos-file, --org with --topic): for each repository, a shallow clone "
+          + "into a temporary folder, the same update without questions (--defaults and --set answer "
+          + "new ones), committed on scaffold/update-<version>, pushed, and a pull request opened, or "
+          + "the open scaffold pull request updated. Repositories at the target version are skipped, "
+          + "ones without .scaffold-answers.yml are reported and left alone, and ones with conflicts "
+          + "get a pull request titled [conflicts] that lists them. Running it again is safe. Needs "
+          + "GITHUB_TOKEN or GH_TOKEN."
     },
     footer = {
       "",
-      "Exit codes: 0 done (or nothing to do), 3 conflicts left, 2 bad input, 1 failure.",
+      "Exit codes: 0 done (or nothing to do), 3 conflicts left, 2 bad input, 1 failure (fleet: 1 when "
+          + "any repository failed, else 3 when any has conflicts).",
       "Examples:",
       "  scaffold update                      (this folder, to the newest release)",
       "  scaffold update my-lib --version v2.1.0 --dry-run",
       "  scaffold update --set license=MIT    (change an answer, re-render, merge)",
-      "  scaffold update --commit --conflict rej"
+      "  scaffold update --commit --conflict rej",
+      "  scaffold update --pr --non-interactive --defaults   (in CI: push a branch, open a pull request)",
+      "  scaffold update --repo acme/a --repo acme/b --defaults",
+      "  scaffold update --org acme --topic java-library --jobs 16 --json"
     })
 public final class UpdateCommand implements Callable<Integer> {
 
@@ -70,8 +86,27 @@ public final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--commit", description = "Commit the result on a new branch scaffold/update-<version>.")
   boolean commit;
 
-  @Option(names = "--pr", description = "Also push that branch and open a pull request (needs GitHub support).")
+  @Option(names = "--pr", description = "Also push that branch and open a pull request, or update the open one.")
   boolean pr;
+
+  @Option(names = "--github-url", paramLabel = "URL",
+      description = "GitHub API URL (GitHub Enterprise or a test server); also SCAFFOLD_GITHUB_URL.")
+  String githubUrl;
+
+  @Option(names = "--repo", paramLabel = "OWNER/NAME", description = "Update this GitHub repository (fleet form). Repeatable.")
+  List<String> repos = new java.util.ArrayList<>();
+
+  @Option(names = "--repos-file", paramLabel = "FILE", description = "Update the repositories named in FILE: one OWNER/NAME a line, # comments.")
+  String reposFile;
+
+  @Option(names = "--org", paramLabel = "ORG", description = "With --topic: update every repository of ORG that has TOPIC.")
+  String org;
+
+  @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic for --org.")
+  String topic;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Repositories worked on at once (fleet form; default: ${DEFAULT-VALUE}).")
+  int jobs = FleetRequest.defaultJobs();
 
   public UpdateCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -79,24 +114,66 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RepoSelection selection = new RepoSelection(repos, reposFile == null ? null : ctx.path(reposFile), org, topic);
+    if (!selection.isEmpty()) {
+      return fleet(selection);
+    }
     Progress progress = ctx.progress(common.verbose, common.json);
     Services services = new Services(ctx, progress);
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
-    ConflictStyle style = switch (conflict.toLowerCase(java.util.Locale.ROOT)) {
-      case "inline", "markers" -> ConflictStyle.INLINE;
-      case "rej" -> ConflictStyle.REJ;
-      default -> throw dev.scaffold.InputException.at("--conflict " + conflict, "expected inline or rej");
-    };
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
-        common.defaults, style, common.dryRun, allowDirty, allowDowngrade, commit, pr);
-    UpdateResult result = services.updater().update(request);
+        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr);
+    UpdateResult result = services.updater(pr ? githubUrl : null, pr).update(request);
     if (common.json) {
       ctx.out().println(Json.write(json(result)));
     } else {
       text(result, ctx.out());
     }
     return result.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.ATTENTION;
+  }
+
+  private ConflictStyle style() {
+    switch (conflict.toLowerCase(java.util.Locale.ROOT)) {
+      case "inline":
+      case "markers":
+        return ConflictStyle.INLINE;
+      case "rej":
+        return ConflictStyle.REJ;
+      default:
+        throw InputException.at("--conflict " + conflict, "expected inline or rej");
+    }
+  }
+
+  /** The fleet form: many repositories on GitHub, each updated through a pull request. */
+  private int fleet(RepoSelection selection) {
+    if (directory != null) {
+      throw InputException.at(directory, "a folder and --repo/--repos-file/--org do not go together: the fleet form "
+          + "clones each repository itself");
+    }
+    if (jobs < 1 || jobs > 64) {
+      throw InputException.at("--jobs " + jobs, "expected 1 to 64");
+    }
+    if (allowDirty) {
+      throw InputException.at("--allow-dirty", "has no meaning for the fleet form, which works on fresh clones");
+    }
+    Services services = new Services(ctx, Progress.NONE);
+    FleetView view = FleetView.of(ctx, common.json);
+    List<String> names = services.repoSource(githubUrl).list(selection);
+    FleetRequest request = new FleetRequest(names, version, prerelease, common.inputs(ctx), common.defaults, style(),
+        allowDowngrade, jobs, common.dryRun);
+    FleetResult result;
+    try {
+      result = services.fleetUpdater(githubUrl, view).update(request);
+    } finally {
+      view.close();
+    }
+    if (common.json) {
+      FleetView.json(result, ctx.out());
+    } else {
+      view.summary(result, ctx.out());
+    }
+    return result.anyFailed() ? ExitCodes.FAILURE : result.anyConflicted() ? ExitCodes.ATTENTION : ExitCodes.OK;
   }
 
   private static void text(UpdateResult r, PrintWriter out) {
