@@ -32,14 +32,22 @@ public final class TemplateEngine {
   private final Configuration files;
   private final Configuration expressions;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
+  /** Whether plain files may skip FreeMarker's parser (see {@link SimpleTemplate}). */
+  private final boolean simpleFiles;
 
   /**
    * @param treeRoot the folder includes are resolved in, or null for none
    * @param syntax the syntax of files and paths; values from scaffold.yml always use {@code ${}}
    */
   public TemplateEngine(Path treeRoot, Syntax syntax) {
+    this(treeRoot, syntax, !"false".equals(System.getProperty("scaffold.simpleTemplates")));
+  }
+
+  /** @param simpleFiles whether plain files may skip FreeMarker's parser; false in equivalence tests */
+  TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles) {
     this.files = configuration(treeRoot, syntax);
     this.expressions = syntax == Syntax.ANGLE ? files : configuration(treeRoot, Syntax.ANGLE);
+    this.simpleFiles = simpleFiles && syntax == Syntax.ANGLE;
   }
 
   /** An engine for scaffold.yml values alone, with no template tree. */
@@ -107,6 +115,16 @@ public final class TemplateEngine {
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
   public void renderFile(String text, String name, Map<String, ?> model, Writer out) {
+    if (simpleFiles) {
+      SimpleTemplate simple = SimpleTemplate.parse(text);
+      try {
+        if (simple != null && simple.render(model, out)) {
+          return;
+        }
+      } catch (IOException e) {
+        throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
+      }
+    }
     Template t;
     try {
       t = new Template(name, name, new StringReader(text), files);
