@@ -94,6 +94,7 @@ final class SimpleTemplate {
 
   private static final class Parser {
     private final String s;
+    private final char[] cs; // indexing an array is cheaper than String.charAt under C1
     private final int n;
     private final Set<String> strings = new java.util.HashSet<>();
     private final Set<String> booleans = new java.util.HashSet<>();
@@ -103,11 +104,12 @@ final class SimpleTemplate {
 
     Parser(String s) {
       this.s = s;
-      this.n = s.length();
+      this.cs = s.toCharArray();
+      this.n = cs.length;
     }
 
     SimpleTemplate parse() {
-      if (n > 0 && s.charAt(0) == '\uFEFF') {
+      if (n > 0 && cs[0] == '\uFEFF') {
         return null;
       }
       // stack of open blocks: the list being filled, and for each open if its node
@@ -117,7 +119,7 @@ final class SimpleTemplate {
       int textStart = 0;
       int i = 0;
       while (i < n) {
-        char c = s.charAt(i);
+        char c = cs[i];
         switch (c) {
           case '\n', '\r' -> {
             if (lineHasTag && !lineHasContent) {
@@ -129,12 +131,12 @@ final class SimpleTemplate {
           }
           case ' ', '\t' -> i++;
           case '$', '#' -> {
-            if (i + 1 < n && s.charAt(i + 1) == '{') {
+            if (i + 1 < n && cs[i + 1] == '{') {
               if (c == '#') {
                 return null;
               }
               int close = name(i + 2);
-              if (close < 0 || s.charAt(close) != '}') {
+              if (close < 0 || cs[close] != '}') {
                 return null;
               }
               String name = s.substring(i + 2, close);
@@ -150,15 +152,15 @@ final class SimpleTemplate {
             }
           }
           case '[' -> {
-            if (i + 1 < n && (s.charAt(i + 1) == '#' || s.charAt(i + 1) == '@' || s.charAt(i + 1) == '=')) {
+            if (i + 1 < n && (cs[i + 1] == '#' || cs[i + 1] == '@' || cs[i + 1] == '=')) {
               return null;
             }
             lineHasContent = true;
             i++;
           }
           case '<' -> {
-            char d = i + 1 < n ? s.charAt(i + 1) : 0;
-            char e = i + 2 < n ? s.charAt(i + 2) : 0;
+            char d = i + 1 < n ? cs[i + 1] : 0;
+            char e = i + 2 < n ? cs[i + 2] : 0;
             if (d == '@' || d == '/' && (e == '#' || e == '@')) {
               if (s.startsWith("</#if>", i) && !ifs.isEmpty()) {
                 addText(current, textStart, i);
@@ -186,7 +188,7 @@ final class SimpleTemplate {
                 textStart = i;
               } else if (s.startsWith("<#if ", i)) {
                 int close = name(i + 5);
-                if (close < 0 || s.charAt(close) != '>') {
+                if (close < 0 || cs[close] != '>') {
                   return null;
                 }
                 String name = s.substring(i + 5, close);
@@ -223,11 +225,11 @@ final class SimpleTemplate {
     /** The index just after a name starting at {@code from}, or -1 if there is none or no room after it. */
     private int name(int from) {
       int i = from;
-      if (i >= n || !isStart(s.charAt(i))) {
+      if (i >= n || !isStart(cs[i])) {
         return -1;
       }
       i++;
-      while (i < n && isPart(s.charAt(i))) {
+      while (i < n && isPart(cs[i])) {
         i++;
       }
       if (i >= n || KEYWORDS.contains(s.substring(from, i))) {
