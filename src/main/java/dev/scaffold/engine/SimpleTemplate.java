@@ -1,7 +1,5 @@
 package dev.scaffold.engine;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,8 @@ import java.util.Set;
  * one large method that the JIT refuses to compile by default), which made parsing, not writing, the
  * cost of a large template. This class recognises a strict subset of FreeMarker in one pass and
  * renders it exactly as FreeMarker would; anything outside the subset makes {@link #parse} return
- * null, and {@link #render} returns false without writing when the data does not fit, so that the
- * caller falls back to FreeMarker, which then produces the output or the error (with line and
+ * null, and {@link #render} returns null when the data does not fit, so that the caller falls back
+ * to FreeMarker, which then produces the output or the error (with line and
  * column) it always did. {@code SimpleTemplateTest} checks the equivalence against FreeMarker on
  * hand-written and on randomly generated texts.
  *
@@ -42,13 +40,13 @@ final class SimpleTemplate {
   /** A node: static text (name == null, cond == null), a variable, or an if-block. */
   private record Node(int start, int end, String name, boolean cond, List<Node> then, List<Node> otherwise) {}
 
-  private final String text;
+  private final char[] chars;
   private final List<Node> root;
   private final Set<String> strings;
   private final Set<String> booleans;
 
-  private SimpleTemplate(String text, List<Node> root, Set<String> strings, Set<String> booleans) {
-    this.text = text;
+  private SimpleTemplate(char[] chars, List<Node> root, Set<String> strings, Set<String> booleans) {
+    this.chars = chars;
     this.root = root;
     this.strings = strings;
     this.booleans = booleans;
@@ -60,30 +58,31 @@ final class SimpleTemplate {
   }
 
   /**
-   * Renders into {@code out}, or returns false, having written nothing, when a variable is missing
-   * or of another type than the subset handles.
+   * The rendering, or null when a variable is missing or of another type than the subset handles
+   * (FreeMarker then renders the file, or reports the error, as it always did).
    */
-  boolean render(Map<String, ?> model, Writer out) throws IOException {
+  String render(Map<String, ?> model) {
     for (String s : strings) {
       if (!(model.get(s) instanceof String)) {
-        return false;
+        return null;
       }
     }
     for (String b : booleans) {
       if (!(model.get(b) instanceof Boolean)) {
-        return false;
+        return null;
       }
     }
+    StringBuilder out = new StringBuilder(chars.length + 256);
     write(root, model, out);
-    return true;
+    return out.toString();
   }
 
-  private void write(List<Node> nodes, Map<String, ?> model, Writer out) throws IOException {
+  private void write(List<Node> nodes, Map<String, ?> model, StringBuilder out) {
     for (Node n : nodes) {
       if (n.name == null) {
-        out.write(text, n.start, n.end - n.start);
+        out.append(chars, n.start, n.end - n.start);
       } else if (!n.cond) {
-        out.write((String) model.get(n.name));
+        out.append((String) model.get(n.name));
       } else if ((Boolean) model.get(n.name)) {
         write(n.then, model, out);
       } else if (n.otherwise != null) {
@@ -219,7 +218,7 @@ final class SimpleTemplate {
         return null;
       }
       addText(current, textStart, n);
-      return new SimpleTemplate(s, current, Set.copyOf(strings), Set.copyOf(booleans));
+      return new SimpleTemplate(cs, current, Set.copyOf(strings), Set.copyOf(booleans));
     }
 
     /** The index just after a name starting at {@code from}, or -1 if there is none or no room after it. */

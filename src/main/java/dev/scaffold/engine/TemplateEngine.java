@@ -115,15 +115,14 @@ public final class TemplateEngine {
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
   public void renderFile(String text, String name, Map<String, ?> model, Writer out) {
-    if (simpleFiles) {
-      SimpleTemplate simple = SimpleTemplate.parse(text);
+    String plain = renderPlain(text, model);
+    if (plain != null) {
       try {
-        if (simple != null && simple.render(model, out)) {
-          return;
-        }
+        out.write(plain);
       } catch (IOException e) {
         throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
       }
+      return;
     }
     Template t;
     try {
@@ -140,6 +139,19 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Renders a template file's text without FreeMarker's parser when it uses only the plainest
+   * markup (see {@link SimpleTemplate}); null when {@link #renderFile} must do it. What it returns
+   * is exactly what {@link #renderFile} would write.
+   */
+  public String renderPlain(String text, Map<String, ?> model) {
+    if (!simpleFiles) {
+      return null;
+    }
+    SimpleTemplate simple = SimpleTemplate.parse(text);
+    return simple == null ? null : simple.render(model);
   }
 
   /** Checks that a file parses, without rendering it (for {@code template lint}). */
