@@ -59,6 +59,7 @@ public final class Main {
       if (cmd == null) {
         return NOT_HANDLED;
       }
+      warmUpInBackground(cmd.template);
       int code;
       try {
         code = cmd.call();
@@ -68,6 +69,31 @@ public final class Main {
       ctx.out().flush();
       ctx.err().flush();
       return code;
+    }
+
+    /**
+     * Initialises JGit's file-system layer and FreeMarker on a second core while this thread
+     * reads the answers and scaffold.yml with Jackson: class loading and static set-up are most
+     * of a small template's run, and these three do not depend on each other. Only reads; a
+     * failure here changes nothing (the real use repeats the work and reports).
+     */
+    private static void warmUpInBackground(String template) {
+      if (Runtime.getRuntime().availableProcessors() < 2 || "false".equals(System.getProperty("scaffold.warmUp"))) {
+        return;
+      }
+      Thread t = new Thread(() -> {
+        try {
+          if (template != null) {
+            // the template resolver asks this first; it initialises JGit's FS
+            new dev.scaffold.jgit.JGitClient().isRepository(java.nio.file.Path.of(template).toAbsolutePath());
+          }
+          dev.scaffold.engine.TemplateEngine.warmUp();
+        } catch (RuntimeException | Error e) {
+          // only a head start; the main thread does the real work
+        }
+      }, "scaffold-warm-up");
+      t.setDaemon(true);
+      t.start();
     }
 
     /** The command as picocli would fill it from {@code args} ({@code new ...}), or null to leave it to picocli. */
