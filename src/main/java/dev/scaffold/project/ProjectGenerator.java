@@ -57,6 +57,7 @@ public final class ProjectGenerator {
 
   public NewResult generate(NewRequest request) {
     try (ResolvedTemplate template = resolver.resolve(request.template(), request.version(), request.prerelease())) {
+      Timing.mark("template resolved, scaffold.yml read");
       return generate(request, template);
     }
   }
@@ -68,12 +69,14 @@ public final class ProjectGenerator {
     Questionnaire questionnaire = new Questionnaire(spec, engine, context, progress);
     Answers answers = questionnaire.collect(request.answers(), request.prompter(), request.useDefaults());
     Map<String, Object> model = questionnaire.model(answers.values());
+    Timing.mark("engine configured, answers collected");
 
     Path destination = destination(request, spec, engine, model, workingDir);
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
     RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    Timing.mark("planned " + plan.entries().size() + " entries");
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (!tasks.isEmpty() && !template.origin().isLocal() && !request.trust()) {
       List<Problem> problems = new ArrayList<>();
@@ -108,7 +111,9 @@ public final class ProjectGenerator {
     try (Staging staging = Staging.beside(destination)) {
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder());
+      Timing.mark("files written");
       writeAnswers(staging.folder(), template, answers);
+      Timing.mark("answers file written");
       new TaskRunner(progress).run(tasks, staging.folder());
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
       if (!request.noGit() && !existingRepo) {
@@ -116,8 +121,10 @@ public final class ProjectGenerator {
         try (GitRepo repo = git.init(staging.folder(), branch)) {
           commit = repo.commitAll(message);
         }
+        Timing.mark("git init and commit");
       }
       staging.moveIntoPlace();
+      Timing.mark("moved into place");
       if (existingRepo) {
         progress.step("git commit in the existing repository");
         try (GitRepo repo = git.open(destination)) {
