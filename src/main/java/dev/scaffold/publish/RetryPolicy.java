@@ -104,6 +104,6 @@ public final class RetryPolicy {
   }
 
   private static String seconds(Duration d) {
-    return Math.max(1, (d.toMillis() + 999) / 1000) + " s";
+    return (d.toMillis() + 999) / 1000 + " s";
   }
 }
