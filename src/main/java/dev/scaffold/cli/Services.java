@@ -1,7 +1,13 @@
 package dev.scaffold.cli;
 
 import dev.scaffold.Progress;
+import dev.scaffold.github.GitHubRepoHost;
 import dev.scaffold.jgit.JGitClient;
+import dev.scaffold.jgit.JGitPusher;
+import dev.scaffold.project.ProjectPublisher;
+import dev.scaffold.publish.Provisioner;
+import dev.scaffold.publish.RetryPolicy;
+import java.time.Duration;
 import dev.scaffold.jgit.JGitTemplateFetcher;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.template.BundledTemplates;
@@ -26,9 +32,25 @@ final class Services {
     return new TemplateResolver(catalog(), new JGitTemplateFetcher(), ctx.workingDir(), progress);
   }
 
-  /** What runs after the local commit; null while no publisher is configured. */
-  dev.scaffold.project.ProjectPublisher publisher(boolean disabled, String githubUrl) {
-    return null;
+  /**
+   * What runs after the local commit: GitHub provisioning, unless {@code disabled}. The API URL is
+   * {@code githubUrl}, else {@code SCAFFOLD_GITHUB_URL}, else api.github.com; the token comes from
+   * {@code GITHUB_TOKEN} or {@code GH_TOKEN}; {@code SCAFFOLD_GITHUB_RETRY_SECONDS} bounds the time
+   * spent retrying (default 300).
+   */
+  ProjectPublisher publisher(boolean disabled, String githubUrl) {
+    if (disabled) {
+      return null;
+    }
+    String url = githubUrl != null && !githubUrl.isBlank() ? githubUrl
+        : ctx.env().getOrDefault("SCAFFOLD_GITHUB_URL", GitHubRepoHost.DEFAULT_URL);
+    RetryPolicy retry = RetryPolicy.standard();
+    String budget = ctx.env().get("SCAFFOLD_GITHUB_RETRY_SECONDS");
+    if (budget != null && budget.matches("\\d+")) {
+      retry = retry.withBudget(Duration.ofSeconds(Long.parseLong(budget)));
+    }
+    return new Provisioner(Provisioner.tokenFrom(ctx.env()), token -> GitHubRepoHost.connect(url, token),
+        new JGitPusher(), retry, progress);
   }
 
   GitClient git() {

@@ -72,6 +72,12 @@ public final class ProjectGenerator {
     Timing.mark("engine configured, answers collected");
 
     Path destination = destination(request, spec, engine, model, workingDir);
+    if (publisher != null && !request.noGit() && ExistingProject.isSame(destination, template, answers, git)) {
+      NewResult resumed = resumePublishing(request, template, engine, model, answers, destination);
+      if (resumed != null) {
+        return resumed;
+      }
+    }
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
@@ -139,6 +145,31 @@ public final class ProjectGenerator {
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         request.noGit() ? null : branch, commit, published, false);
+  }
+
+  /**
+   * The destination already holds this project, committed (an earlier run failed while publishing):
+   * publish again, which finishes what is missing. Null when there is nothing to publish.
+   */
+  private NewResult resumePublishing(NewRequest request, ResolvedTemplate template, TemplateEngine engine,
+      Map<String, Object> model, Answers answers, Path destination) {
+    TemplateSpec spec = template.spec();
+    String branch = branch(spec, engine, model);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null);
+    List<String> steps = publisher.prepare(context);
+    if (steps.isEmpty()) {
+      return null;
+    }
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
+    if (request.dryRun()) {
+      return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+          branch, null, Map.of("steps", String.join("\n", steps)), true);
+    }
+    progress.step("resuming GitHub provisioning for " + destination);
+    Map<String, String> published = publisher.publish(context, destination);
+    return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+        branch, null, published, false);
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {
