@@ -2,24 +2,32 @@ package dev.scaffold.cli;
 
 import dev.scaffold.InputException;
 import dev.scaffold.Progress;
+import dev.scaffold.github.GitHubRepoHost;
+import dev.scaffold.jgit.JGitClient;
+import dev.scaffold.jgit.JGitPusher;
+import dev.scaffold.jgit.JGitTemplateFetcher;
 import dev.scaffold.jgit.JGitWorkspace;
+import dev.scaffold.project.ProjectPublisher;
+import dev.scaffold.publish.GitClient;
+import dev.scaffold.publish.Provisioner;
+import dev.scaffold.publish.RetryPolicy;
+import dev.scaffold.template.BundledTemplates;
+import dev.scaffold.template.TemplateResolver;
 import dev.scaffold.update.ChangePublisher;
 import dev.scaffold.update.FleetHost;
 import dev.scaffold.update.FleetListener;
 import dev.scaffold.update.FleetUpdater;
+import dev.scaffold.update.HostedFleet;
 import dev.scaffold.update.PullRequestPublisher;
 import dev.scaffold.update.RepoSource;
-import dev.scaffold.jgit.JGitClient;
-import dev.scaffold.jgit.JGitTemplateFetcher;
-import dev.scaffold.publish.GitClient;
-import dev.scaffold.template.BundledTemplates;
-import dev.scaffold.template.TemplateResolver;
+import java.time.Duration;
 
 /** The composition root: builds the core's collaborators with their real adapters. */
 final class Services {
 
   private final CliContext ctx;
   private final Progress progress;
+  private FleetHost fleetHost;
 
   Services(CliContext ctx, Progress progress) {
     this.ctx = ctx;
@@ -34,20 +42,44 @@ final class Services {
     return new TemplateResolver(catalog(), new JGitTemplateFetcher(), ctx.workingDir(), progress);
   }
 
-  /** What runs after the local commit; null while no publisher is configured. */
-  dev.scaffold.project.ProjectPublisher publisher(boolean disabled, String githubUrl) {
-    return null;
+  /**
+   * What runs after the local commit: GitHub provisioning, unless {@code disabled}. The API URL is
+   * {@code githubUrl}, else {@code SCAFFOLD_GITHUB_URL}, else api.github.com; the token comes from
+   * {@code GITHUB_TOKEN} or {@code GH_TOKEN}; {@code SCAFFOLD_GITHUB_RETRY_SECONDS} bounds the time
+   * spent retrying (default 300).
+   */
+  ProjectPublisher publisher(boolean disabled, String githubUrl) {
+    if (disabled) {
+      return null;
+    }
+    return new Provisioner(Provisioner.tokenFrom(ctx.env()), token -> GitHubRepoHost.connect(apiUrl(githubUrl), token),
+        new JGitPusher(), retry(), progress);
+  }
+
+  private String apiUrl(String githubUrl) {
+    if (githubUrl != null && !githubUrl.isBlank()) {
+      return githubUrl;
+    }
+    String configured = ctx.env().get("SCAFFOLD_GITHUB_URL");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    // set by GitHub Actions, also on GitHub Enterprise Server
+    String actions = ctx.env().get("GITHUB_API_URL");
+    return actions != null && !actions.isBlank() ? actions : GitHubRepoHost.DEFAULT_URL;
+  }
+
+  private RetryPolicy retry() {
+    RetryPolicy retry = RetryPolicy.standard();
+    String budget = ctx.env().get("SCAFFOLD_GITHUB_RETRY_SECONDS");
+    if (budget != null && budget.matches("\\d+")) {
+      retry = retry.withBudget(Duration.ofSeconds(Long.parseLong(budget)));
+    }
+    return retry;
   }
 
   GitClient git() {
     return new JGitClient();
-  }
-
-  /** The update use case, wired to JGit; with {@code publish}, {@code --pr} pushes and opens pull requests on GitHub. */
-  dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
-    ChangePublisher publisher = publish ? new PullRequestPublisher(fleetHost(githubUrl),
-        new JGitWorkspace(token()), ctx.env(), progress) : null;
-    return updater(progress, publisher);
   }
 
   /** The update, check and diff use cases without publishing. */
@@ -55,9 +87,21 @@ final class Services {
     return updater(progress, null);
   }
 
+  /** The update use case; with {@code publish}, {@code --pr} pushes and opens or updates the pull request on GitHub. */
+  dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
+    ChangePublisher publisher = publish
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(token()), ctx.env(), progress) : null;
+    return updater(progress, publisher);
+  }
+
   private dev.scaffold.update.ProjectUpdater updater(Progress p, ChangePublisher publisher) {
     return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), new JGitTemplateFetcher(),
         ctx.workingDir(), p), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p);
+  }
+
+  dev.scaffold.update.DriftFinder driftFinder() {
+    return new dev.scaffold.update.DriftFinder(
+        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), progress);
   }
 
   /** Lists the repositories of a fleet update, asking GitHub only for {@code --org}/{@code --topic}. */
@@ -65,23 +109,24 @@ final class Services {
     return new RepoSource(() -> fleetHost(githubUrl));
   }
 
-  /** The fleet form of update: one GitHub client and rate budget shared by every worker. */
+  /** The fleet form of update: one GitHub client, and so one rate budget, shared by every worker. */
   FleetUpdater fleetUpdater(String githubUrl, FleetListener listener) {
-    FleetHost host = fleetHost(githubUrl);
-    return new FleetUpdater(host, new JGitWorkspace(token()), p -> updater(p, null), listener);
+    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(token()), p -> updater(p, null), listener);
   }
 
   private FleetHost fleetHost(String githubUrl) {
-    throw new InputException("updating repositories on GitHub needs GitHub support, which this build of scaffold "
-        + "does not have yet");
+    if (fleetHost == null) {
+      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(apiUrl(githubUrl), token()), retry());
+    }
+    return fleetHost;
   }
 
   private String token() {
-    return null;
-  }
-
-  dev.scaffold.update.DriftFinder driftFinder() {
-    return new dev.scaffold.update.DriftFinder(
-        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), progress);
+    String token = Provisioner.tokenFrom(ctx.env());
+    if (token == null) {
+      throw new InputException("GITHUB_TOKEN (or GH_TOKEN) is not set: pushing branches and opening pull requests "
+          + "on GitHub needs a token with contents and pull-requests write access");
+    }
+    return token;
   }
 }

@@ -32,14 +32,22 @@ public final class TemplateEngine {
   private final Configuration files;
   private final Configuration expressions;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
+  /** Whether plain files may skip FreeMarker's parser (see {@link SimpleTemplate}). */
+  private final boolean simpleFiles;
 
   /**
    * @param treeRoot the folder includes are resolved in, or null for none
    * @param syntax the syntax of files and paths; values from scaffold.yml always use {@code ${}}
    */
   public TemplateEngine(Path treeRoot, Syntax syntax) {
+    this(treeRoot, syntax, !"false".equals(System.getProperty("scaffold.simpleTemplates")));
+  }
+
+  /** @param simpleFiles whether plain files may skip FreeMarker's parser; false in equivalence tests */
+  TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles) {
     this.files = configuration(treeRoot, syntax);
     this.expressions = syntax == Syntax.ANGLE ? files : configuration(treeRoot, Syntax.ANGLE);
+    this.simpleFiles = simpleFiles && syntax == Syntax.ANGLE;
   }
 
   /** An engine for scaffold.yml values alone, with no template tree. */
@@ -77,6 +85,16 @@ public final class TemplateEngine {
     return cfg;
   }
 
+  /**
+   * Loads and initialises FreeMarker's classes (configuration, parser, built-ins, environment) by
+   * rendering a throw-away expression. Meant for a background thread at start-up, so that this
+   * work overlaps with reading the answers and scaffold.yml instead of following it.
+   */
+  public static void warmUp() {
+    TemplateEngine e = forExpressions();
+    e.expand("${a?then(\"x\", \"\")}${b}", "warm-up", Map.of("a", true, "b", "c"));
+  }
+
   /** Renders a value from scaffold.yml ({@code ${}} syntax); {@code where} names it in errors. */
   public String expand(String text, String where, Map<String, ?> model) {
     if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
@@ -107,6 +125,15 @@ public final class TemplateEngine {
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
   public void renderFile(String text, String name, Map<String, ?> model, Writer out) {
+    String plain = renderPlain(text, model);
+    if (plain != null) {
+      try {
+        out.write(plain);
+      } catch (IOException e) {
+        throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
+      }
+      return;
+    }
     Template t;
     try {
       t = new Template(name, name, new StringReader(text), files);
@@ -122,6 +149,19 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Renders a template file's text without FreeMarker's parser when it uses only the plainest
+   * markup (see {@link SimpleTemplate}); null when {@link #renderFile} must do it. What it returns
+   * is exactly what {@link #renderFile} would write.
+   */
+  public String renderPlain(String text, Map<String, ?> model) {
+    if (!simpleFiles) {
+      return null;
+    }
+    SimpleTemplate simple = SimpleTemplate.parse(text);
+    return simple == null ? null : simple.render(model);
   }
 
   /** Checks that a file parses, without rendering it (for {@code template lint}). */

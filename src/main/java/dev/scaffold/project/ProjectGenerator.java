@@ -57,6 +57,7 @@ public final class ProjectGenerator {
 
   public NewResult generate(NewRequest request) {
     try (ResolvedTemplate template = resolver.resolve(request.template(), request.version(), request.prerelease())) {
+      Timing.mark("template resolved, scaffold.yml read");
       return generate(request, template);
     }
   }
@@ -68,12 +69,20 @@ public final class ProjectGenerator {
     Questionnaire questionnaire = new Questionnaire(spec, engine, context, progress);
     Answers answers = questionnaire.collect(request.answers(), request.prompter(), request.useDefaults());
     Map<String, Object> model = questionnaire.model(answers.values());
+    Timing.mark("engine configured, answers collected");
 
     Path destination = destination(request, spec, engine, model, workingDir);
+    if (publisher != null && !request.noGit() && ExistingProject.isSame(destination, template, answers, git)) {
+      NewResult resumed = resumePublishing(request, template, engine, model, answers, destination);
+      if (resumed != null) {
+        return resumed;
+      }
+    }
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
     RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    Timing.mark("planned " + plan.entries().size() + " entries");
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (!tasks.isEmpty() && !template.origin().isLocal() && !request.trust()) {
       List<Problem> problems = new ArrayList<>();
@@ -108,7 +117,9 @@ public final class ProjectGenerator {
     try (Staging staging = Staging.beside(destination)) {
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder());
+      Timing.mark("files written");
       writeAnswers(staging.folder(), template, answers);
+      Timing.mark("answers file written");
       new TaskRunner(progress).run(tasks, staging.folder());
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
       if (!request.noGit() && !existingRepo) {
@@ -116,8 +127,10 @@ public final class ProjectGenerator {
         try (GitRepo repo = git.init(staging.folder(), branch)) {
           commit = repo.commitAll(message);
         }
+        Timing.mark("git init and commit");
       }
       staging.moveIntoPlace();
+      Timing.mark("moved into place");
       if (existingRepo) {
         progress.step("git commit in the existing repository");
         try (GitRepo repo = git.open(destination)) {
@@ -132,6 +145,31 @@ public final class ProjectGenerator {
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         request.noGit() ? null : branch, commit, published, false);
+  }
+
+  /**
+   * The destination already holds this project, committed (an earlier run failed while publishing):
+   * publish again, which finishes what is missing. Null when there is nothing to publish.
+   */
+  private NewResult resumePublishing(NewRequest request, ResolvedTemplate template, TemplateEngine engine,
+      Map<String, Object> model, Answers answers, Path destination) {
+    TemplateSpec spec = template.spec();
+    String branch = branch(spec, engine, model);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null);
+    List<String> steps = publisher.prepare(context);
+    if (steps.isEmpty()) {
+      return null;
+    }
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
+    if (request.dryRun()) {
+      return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+          branch, null, Map.of("steps", String.join("\n", steps)), true);
+    }
+    progress.step("resuming GitHub provisioning for " + destination);
+    Map<String, String> published = publisher.publish(context, destination);
+    return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
+        branch, null, published, false);
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {

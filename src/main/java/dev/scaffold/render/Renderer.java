@@ -5,17 +5,19 @@ import dev.scaffold.OperationException;
 import dev.scaffold.Problem;
 import dev.scaffold.engine.TemplateEngine;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Turns a template tree and the answers into a {@link RenderPlan}: every path segment rendered,
@@ -38,13 +40,16 @@ public final class Renderer {
    */
   public RenderPlan plan(Path tree, String treeName, List<String> exclude, Map<String, ?> model) {
     Glob excluded = new Glob(exclude);
-    List<Path> sources;
-    try (Stream<Path> walk = Files.walk(tree)) {
-      sources = walk.filter(p -> !p.equals(tree)).sorted().toList();
-    } catch (IOException e) {
+    boolean posix = tree.getFileSystem().supportedFileAttributeViews().contains("posix");
+    // one attribute read per entry (type, and on POSIX its permissions), instead of three
+    Map<Path, BasicFileAttributes> attributes = new HashMap<>();
+    try {
+      walk(tree, posix ? PosixFileAttributes.class : BasicFileAttributes.class, attributes);
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new OperationException("cannot read the template tree " + tree + ": " + e.getMessage(), e);
     }
-    boolean posix = tree.getFileSystem().supportedFileAttributeViews().contains("posix");
+    List<Path> sources = new ArrayList<>(attributes.keySet());
+    sources.sort(null);
     Path realTree = realPath(tree);
     Map<String, String> renderedDirs = new HashMap<>(); // source dir -> output dir ("" = dropped)
     Map<String, String> seen = new HashMap<>();
@@ -59,8 +64,9 @@ public final class Renderer {
       if (parentOut == null) {
         continue; // the parent folder was dropped or excluded
       }
-      boolean isLink = Files.isSymbolicLink(source);
-      boolean isDir = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attrs = attributes.get(source);
+      boolean isLink = attrs.isSymbolicLink();
+      boolean isDir = attrs.isDirectory();
       if (isLink) {
         Path target = realPath(source);
         if (target == null || realTree == null || !target.startsWith(realTree)) {
@@ -121,7 +127,7 @@ public final class Renderer {
                 render ? PlannedEntry.Kind.RENDER : PlannedEntry.Kind.COPY,
                 source,
                 sourceName,
-                posix ? permissions(source) : null));
+                posix ? permissions(source, isLink ? null : attrs) : null));
       }
     }
     if (!problems.isEmpty()) {
@@ -163,7 +169,25 @@ public final class Renderer {
     }
   }
 
-  private static Set<PosixFilePermission> permissions(Path p) {
+  /** Every entry under {@code dir}, with its attributes, not following symbolic links (as Files.walk). */
+  private static void walk(Path dir, Class<? extends BasicFileAttributes> type, Map<Path, BasicFileAttributes> into)
+      throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        BasicFileAttributes a = Files.readAttributes(p, type, LinkOption.NOFOLLOW_LINKS);
+        into.put(p, a);
+        if (a.isDirectory()) {
+          walk(p, type, into);
+        }
+      }
+    }
+  }
+
+  /** The permissions of {@code p}, following a link; from {@code attrs} when they hold them. */
+  private static Set<PosixFilePermission> permissions(Path p, BasicFileAttributes attrs) {
+    if (attrs instanceof PosixFileAttributes posix) {
+      return posix.permissions();
+    }
     try {
       return Files.getFileAttributeView(p, PosixFileAttributeView.class).readAttributes().permissions();
     } catch (IOException | UnsupportedOperationException e) {

@@ -1,0 +1,44 @@
+package dev.scaffold.publish;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shapes a local repository's history for publishing and pushes it over HTTP with a credentials
+ * provider (the token never goes into a URL or {@code .git/config}). Implemented with JGit.
+ */
+public interface GitPusher {
+
+  /**
+   * The commits to publish.
+   *
+   * @param base the commit for the default branch, or null when everything goes to the default branch
+   * @param project the commit with the whole project
+   */
+  record History(String base, String project) {}
+
+  /**
+   * Splits HEAD for a pull request: the default branch gets HEAD's parent or, for a parentless HEAD,
+   * a new parentless base commit holding only {@code basePaths} from HEAD's tree; {@code prBranch}
+   * gets HEAD's tree on top of it and is checked out (the work tree does not change). Idempotent:
+   * a second call finds the split already made.
+   */
+  History split(Path dir, String defaultBranch, String prBranch, List<String> basePaths, String baseMessage);
+
+  /** HEAD's commit, for publishing without a pull request. */
+  String head(Path dir);
+
+  /** Whether {@code commit} is a commit of the local repository. */
+  boolean isLocal(Path dir, String commit);
+
+  /** Remote branch → commit, as the remote advertises them (one request). */
+  Map<String, String> remoteBranches(Path dir, String url, String user, String token);
+
+  /**
+   * Sets {@code origin} to {@code url} and pushes each commit to its branch (remote branch →
+   * commit), updating remote-tracking refs and making each local branch track its remote one.
+   * Fast-forwards only.
+   */
+  void push(Path dir, String url, String user, String token, Map<String, String> branches);
+}

@@ -1,0 +1,350 @@
+package dev.scaffold.publish;
+
+import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
+import dev.scaffold.Problem;
+import dev.scaffold.Progress;
+import dev.scaffold.answers.Answers;
+import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.project.ProjectPublisher;
+import dev.scaffold.project.PublishContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Provisions the project's repository on GitHub, in order: create the repository with its settings
+ * and topics, grant teams and collaborators, push a base commit to the default branch and the
+ * project to the pull-request branch, protect the default branch, open the pull request.
+ *
+ * <p>Every step first reads what exists, so running again after a failure finishes the job without
+ * doing anything twice; the reads are skipped only for a repository this very run created (and
+ * whose step has not failed once), where the answer is known. A repository that holds commits this
+ * project did not make is refused.
+ */
+public final class Provisioner implements ProjectPublisher {
+
+  /** The user name git sends with a token over HTTP. */
+  static final String GIT_USER = "x-access-token";
+
+  private final String token;
+  private final Function<String, RepoHost> hosts;
+  private final GitPusher git;
+  private final RetryPolicy retry;
+  private final Progress progress;
+
+  /**
+   * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
+   * @param hosts opens the API with a token
+   */
+  public Provisioner(String token, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry, Progress progress) {
+    this.token = token == null || token.isBlank() ? null : token.strip();
+    this.hosts = hosts;
+    this.git = git;
+    this.retry = retry;
+    this.progress = progress;
+  }
+
+  /** The token from the environment: {@code GITHUB_TOKEN}, else {@code GH_TOKEN}. */
+  public static String tokenFrom(Map<String, String> env) {
+    for (String k : List.of("GITHUB_TOKEN", "GH_TOKEN")) {
+      String v = env.get(k);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public List<String> prepare(PublishContext context) {
+    GitHubSettings s = settings(context);
+    if (!s.enabled()) {
+      return List.of();
+    }
+    if (token == null) {
+      throw new InputException("the template provisions a GitHub repository (" + s.fullName()
+          + "), which needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
+    }
+    return plan(s);
+  }
+
+  /** What {@link #publish} will do, with the exact settings. */
+  static List<String> plan(GitHubSettings s) {
+    List<String> steps = new ArrayList<>();
+    StringBuilder create = new StringBuilder("create repository ").append(s.fullName()).append(" (").append(s.visibility());
+    if (s.description() != null) {
+      create.append("; description \"").append(s.description()).append('"');
+    }
+    if (s.homepage() != null) {
+      create.append("; homepage ").append(s.homepage());
+    }
+    s.settings().forEach((k, v) -> create.append("; ").append(k).append('=').append(v));
+    steps.add(create.append(')').toString());
+    if (!s.topics().isEmpty()) {
+      steps.add("set topics " + String.join(", ", s.topics()));
+    }
+    s.teams().forEach((t, p) -> steps.add("grant team " + s.owner() + "/" + t + " " + p));
+    s.collaborators().forEach((u, p) -> steps.add("grant collaborator " + u + " " + p));
+    if (s.pullRequest() != null) {
+      steps.add("push base commit (" + AnswersFile.NAME + ") to " + s.defaultBranch());
+      steps.add("push project to " + s.pullRequest().branch());
+    } else {
+      steps.add("push project to " + s.defaultBranch());
+    }
+    if (s.protection() != null) {
+      steps.add("protect " + s.defaultBranch() + " (" + s.protection().describe() + ")");
+    }
+    if (s.pullRequest() != null) {
+      steps.add("open pull request " + s.pullRequest().branch() + " → " + s.defaultBranch() + ": \""
+          + s.pullRequest().title() + "\"");
+    }
+    return steps;
+  }
+
+  private static GitHubSettings settings(PublishContext c) {
+    return GitHubSettings.evaluate(c.template().spec().github(), c.engine(), c.model());
+  }
+
+  @Override
+  public Map<String, String> publish(PublishContext context, Path projectDir) {
+    GitHubSettings s = settings(context);
+    if (!s.enabled()) {
+      return Map.of();
+    }
+    if (token == null) {
+      throw new InputException("GitHub provisioning needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
+    }
+    try {
+      return new Run(s, context, projectDir, hosts.apply(token), retry.fresh()).run();
+    } catch (InputException | OperationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new OperationException("GitHub provisioning failed: " + scrub(String.valueOf(e.getMessage()))
+          + "; run the same command again to resume", null);
+    }
+  }
+
+  /** Removes the token from text that may reach the user. */
+  String scrub(String text) {
+    return token == null || text == null ? text : text.replace(token, "***");
+  }
+
+  /** One provisioning run and what it learnt so far. */
+  private final class Run {
+    final GitHubSettings s;
+    final PublishContext ctx;
+    final Path dir;
+    final RepoHost host;
+    final RetryPolicy retry;
+    final String owner;
+    final String name;
+    RepoHost.HostedRepo repo;
+    boolean fresh;
+    Map<String, String> remote;
+    GitPusher.History history;
+    String pullUrl;
+
+    Run(GitHubSettings s, PublishContext ctx, Path dir, RepoHost host, RetryPolicy retry) {
+      this.s = s;
+      this.ctx = ctx;
+      this.dir = dir;
+      this.host = host;
+      this.retry = retry;
+      this.owner = s.owner();
+      this.name = s.name();
+    }
+
+    Map<String, String> run() {
+      GitHubSettings.PullRequest pr = s.pullRequest();
+      history = pr == null
+          ? new GitPusher.History(null, git.head(dir))
+          : git.split(dir, s.defaultBranch(), pr.branch(), List.of(AnswersFile.NAME),
+              "Start " + ctx.template().spec().name() + " project " + s.name());
+      step("create repository " + s.fullName(), this::ensureRepository);
+      if (!s.topics().isEmpty()) {
+        step("set topics " + String.join(", ", s.topics()), this::ensureTopics);
+      }
+      if (!s.teams().isEmpty()) {
+        step("grant teams " + String.join(", ", s.teams().keySet()), this::ensureTeams);
+      }
+      if (!s.collaborators().isEmpty()) {
+        step("grant collaborators " + String.join(", ", s.collaborators().keySet()), this::ensureCollaborators);
+      }
+      step(pr == null ? "push " + s.defaultBranch() : "push " + s.defaultBranch() + " and " + pr.branch(), this::ensurePushed);
+      if (s.protection() != null) {
+        step("protect " + s.defaultBranch(), this::ensureProtection);
+      }
+      Map<String, String> links = new LinkedHashMap<>();
+      links.put("repository", repo.htmlUrl());
+      if (pr != null) {
+        step("open pull request " + pr.branch() + " → " + s.defaultBranch(), this::ensurePullRequest);
+        links.put("pull_request", pullUrl);
+      }
+      return links;
+    }
+
+    /** Runs a step under the retry policy; {@code body} gets whether it may trust {@link #fresh}. */
+    private void step(String label, java.util.function.Consumer<Boolean> body) {
+      progress.step(label);
+      int[] attempts = {0};
+      try {
+        retry.run(() -> {
+          attempts[0]++;
+          body.accept(fresh && attempts[0] == 1);
+        });
+      } catch (RemoteFailure f) {
+        String what = scrub(f.getMessage());
+        throw new OperationException("GitHub step \"" + label + "\" failed: " + what,
+            List.of(Problem.at(dir.toString(), "the project is created and committed here; run the same command again to resume")),
+            null);
+      }
+    }
+
+    private void ensureRepository(boolean ignored) {
+      Optional<RepoHost.HostedRepo> found = host.find(owner, name);
+      if (found.isEmpty()) {
+        Optional<RepoHost.HostedRepo> made = host.create(s, true);
+        if (made.isEmpty()) {
+          String login = host.login();
+          if (!login.equalsIgnoreCase(owner)) {
+            throw new InputException("cannot create " + s.fullName() + ": " + owner
+                + " is neither your account (" + login + ") nor an organisation you can create repositories in");
+          }
+          made = host.create(s, false);
+        }
+        repo = made.orElseThrow();
+        fresh = true;
+        remote = Map.of();
+        return;
+      }
+      repo = found.get();
+      fresh = false;
+      remote = git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      if (!remote.isEmpty()) {
+        String head = remote.getOrDefault(repo.defaultBranch(), remote.values().iterator().next());
+        Predicate<String> ours = c -> git.isLocal(dir, c);
+        if (!ours.test(head)) {
+          throw new InputException(s.fullName() + " already exists on GitHub and was not made from this project"
+              + " (its " + repo.defaultBranch() + " branch holds commits scaffold did not push); nothing was changed."
+              + " Choose another repository name, or delete that repository");
+        }
+      }
+      if (!matches(repo)) {
+        repo = host.update(s);
+      }
+    }
+
+    private boolean matches(RepoHost.HostedRepo r) {
+      boolean same = s.visibility().equals(r.visibility())
+          && java.util.Objects.equals(s.description(), emptyToNull(r.description()))
+          && java.util.Objects.equals(s.homepage(), emptyToNull(r.homepage()));
+      for (Map.Entry<String, Boolean> f : s.settings().entrySet()) {
+        same &= f.getValue().equals(r.settings().get(f.getKey()));
+      }
+      return same;
+    }
+
+    private void ensureTopics(boolean known) {
+      if (known || !new TreeSet<>(host.topics(owner, name)).equals(new TreeSet<>(s.topics()))) {
+        host.setTopics(owner, name, s.topics());
+      }
+    }
+
+    private void ensureTeams(boolean known) {
+      Map<String, String> have = known ? Map.of() : host.teams(owner, name);
+      s.teams().forEach((team, perm) -> {
+        if (!perm.equals(have.get(team))) {
+          host.grantTeam(owner, name, team, perm);
+        }
+      });
+    }
+
+    private void ensureCollaborators(boolean known) {
+      Map<String, String> have = known ? Map.of() : host.collaborators(owner, name);
+      s.collaborators().forEach((login, perm) -> {
+        if (!perm.equals(have.get(login.toLowerCase(java.util.Locale.ROOT)))) {
+          host.grantCollaborator(owner, name, login, perm);
+        }
+      });
+    }
+
+    private void ensurePushed(boolean known) {
+      Map<String, String> want = new LinkedHashMap<>();
+      GitHubSettings.PullRequest pr = s.pullRequest();
+      want.put(s.defaultBranch(), history.base() != null ? history.base() : history.project());
+      if (pr != null) {
+        want.put(pr.branch(), history.project());
+      }
+      Map<String, String> have = known ? Map.of() : git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      Map<String, String> push = new LinkedHashMap<>();
+      for (Map.Entry<String, String> w : want.entrySet()) {
+        String there = have.get(w.getKey());
+        if (w.getValue().equals(there)) {
+          continue;
+        }
+        if (there != null && !git.isLocal(dir, there)) {
+          throw new InputException("branch " + w.getKey() + " of " + s.fullName()
+              + " holds commits scaffold did not push; nothing was pushed. Remove that branch or choose another");
+        }
+        push.put(w.getKey(), w.getValue());
+      }
+      if (!push.isEmpty()) {
+        git.push(dir, repo.cloneUrl(), GIT_USER, token, push);
+      }
+      if (!s.defaultBranch().equals(repo.defaultBranch())) {
+        host.setDefaultBranch(owner, name, s.defaultBranch());
+        repo = new RepoHost.HostedRepo(repo.owner(), repo.name(), repo.htmlUrl(), repo.cloneUrl(), s.defaultBranch(),
+            repo.visibility(), repo.description(), repo.homepage(), repo.settings());
+      }
+    }
+
+    private void ensureProtection(boolean known) {
+      if (known || !host.protection(owner, name, s.defaultBranch()).filter(s.protection()::equals).isPresent()) {
+        host.protect(owner, name, s.defaultBranch(), s.protection());
+      }
+    }
+
+    private void ensurePullRequest(boolean known) {
+      GitHubSettings.PullRequest pr = s.pullRequest();
+      Optional<String> existing = known ? Optional.empty()
+          : host.findPullRequest(owner, name, pr.branch(), s.defaultBranch());
+      pullUrl = existing.orElseGet(() -> host.openPullRequest(owner, name, pr.branch(), s.defaultBranch(),
+          hideSecrets(pr.title()), hideSecrets(body(pr))));
+    }
+
+    private String body(GitHubSettings.PullRequest pr) {
+      StringBuilder b = new StringBuilder();
+      if (!pr.body().isEmpty()) {
+        b.append(pr.body()).append("\n\n---\n\n");
+      }
+      var t = ctx.template();
+      b.append("Template: `").append(t.spec().name()).append("` version `").append(t.versionLabel())
+          .append("` from `").append(t.origin().source()).append("`\n\nAnswers:\n\n");
+      Answers a = ctx.answers();
+      a.recordable().forEach((k, v) -> b.append("- `").append(k).append("`: ").append(v).append('\n'));
+      return b.toString();
+    }
+
+    private String hideSecrets(String text) {
+      String out = scrub(text);
+      for (String secret : ctx.answers().secrets()) {
+        Object v = ctx.answers().values().get(secret);
+        if (v != null && !v.toString().isEmpty()) {
+          out = out.replace(v.toString(), "***");
+        }
+      }
+      return out;
+    }
+  }
+
+  private static String emptyToNull(String v) {
+    return v == null || v.isEmpty() ? null : v;
+  }
+}

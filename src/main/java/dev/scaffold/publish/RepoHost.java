@@ -1,0 +1,90 @@
+package dev.scaffold.publish;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A place that hosts repositories (GitHub): reads and idempotent writes, one request each.
+ * Implemented on github-api in {@code dev.scaffold.github}. Failures are {@link RemoteFailure}s.
+ */
+public interface RepoHost {
+
+  /**
+   * A repository as the host describes it; {@code settings} holds the merge and feature flags, and
+   * {@code archived}.
+   */
+  record HostedRepo(
+      String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
+      String description, String homepage, Map<String, Boolean> settings) {
+
+    public String fullName() {
+      return owner + "/" + name;
+    }
+  }
+
+  /** The login the token belongs to. */
+  String login();
+
+  Optional<HostedRepo> find(String owner, String name);
+
+  /**
+   * Creates the repository under an organisation ({@code inOrg}) or the token's user, with every
+   * setting the create call takes.
+   *
+   * @return empty when {@code inOrg} and the host knows no such organisation
+   */
+  Optional<HostedRepo> create(GitHubSettings s, boolean inOrg);
+
+  /** Sets visibility, description, homepage and flags of an existing repository. */
+  HostedRepo update(GitHubSettings s);
+
+  void setDefaultBranch(String owner, String name, String branch);
+
+  List<String> topics(String owner, String name);
+
+  void setTopics(String owner, String name, List<String> topics);
+
+  /** Team slug → permission (pull, triage, push, maintain, admin). */
+  Map<String, String> teams(String owner, String name);
+
+  void grantTeam(String owner, String name, String team, String permission);
+
+  /** Login → permission, collaborators and pending invitations alike. */
+  Map<String, String> collaborators(String owner, String name);
+
+  void grantCollaborator(String owner, String name, String login, String permission);
+
+  /** The rule on {@code branch}, or empty when it is not protected. */
+  Optional<GitHubSettings.Protection> protection(String owner, String name, String branch);
+
+  void protect(String owner, String name, String branch, GitHubSettings.Protection rule);
+
+  /** The web URL of a pull request (open, closed or merged) from {@code head} into {@code base}. */
+  Optional<String> findPullRequest(String owner, String name, String head, String base);
+
+  /** Opens a pull request and returns its web URL. */
+  String openPullRequest(String owner, String name, String head, String base, String title, String body);
+
+  /**
+   * An open pull request whose head branch is in the repository itself.
+   *
+   * @param headSha the head branch's commit as the host last saw it
+   */
+  record PullRequest(int number, String url, String head, String headSha, String title, String body) {}
+
+  /** {@code OWNER/NAME} of the organisation's repositories that have {@code topic}, archived ones left out. */
+  List<String> reposWithTopic(String org, String topic);
+
+  /** The open pull requests whose head branch lives in the repository itself, newest first. */
+  List<PullRequest> openPullRequests(String owner, String name);
+
+  /** Sets the title and body of a pull request. */
+  void updatePullRequest(String owner, String name, int number, String title, String body);
+
+  /** Closes a pull request (its branch stays). */
+  void closePullRequest(String owner, String name, int number);
+
+  /** Adds a comment to a pull request's conversation. */
+  void comment(String owner, String name, int number, String text);
+}
