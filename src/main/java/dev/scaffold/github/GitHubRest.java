@@ -69,6 +69,16 @@ final class GitHubRest {
     if (gate != null) {
       gate.acquire(what);
     }
+    try {
+      return exchange(req, what);
+    } finally {
+      if (gate != null) {
+        gate.release();
+      }
+    }
+  }
+
+  private Answer exchange(Request req, String what) {
     try (GitHubConnectorResponse res = connector.send(req)) {
       int status = res.statusCode();
       if (gate != null) {

@@ -22,6 +22,8 @@ final class RateGate {
   private long remaining = -1;
   private long resetEpoch;
   private Instant pausedUntil = Instant.MIN;
+  /** Requests sent and not yet answered: GitHub may have counted them before an answer's headers were written. */
+  private int inFlight;
 
   RateGate(Clock clock) {
     this.clock = clock;
@@ -44,6 +46,12 @@ final class RateGate {
     if (remaining > 0) {
       remaining--;
     }
+    inFlight++;
+  }
+
+  /** The request that {@link #acquire} let through has its answer, or failed. */
+  synchronized void release() {
+    inFlight = Math.max(0, inFlight - 1);
   }
 
   /** Reads the budget from an answer's headers (core resource only). */
@@ -52,7 +60,8 @@ final class RateGate {
       return;
     }
     try {
-      long left = Long.parseLong(remainingHeader.trim());
+      // the other requests in flight may not be in this count yet: assume the worst
+      long left = Math.max(0, Long.parseLong(remainingHeader.trim()) - Math.max(0, inFlight - 1));
       long reset = Long.parseLong(resetHeader.trim());
       if (reset > resetEpoch) {
         resetEpoch = reset;
@@ -74,7 +83,8 @@ final class RateGate {
   }
 
   private static RemoteFailure wait(String what, Duration wait, String why) {
-    Duration d = wait.isNegative() ? Duration.ZERO : wait;
+    // whole milliseconds, rounded up: a sleep of the hint must end after the pause does
+    Duration d = Duration.ofMillis(Math.max(1, (Math.max(0, wait.toNanos()) + 999_999) / 1_000_000));
     return RemoteFailure.transientFailure(what + " held back: " + why, 0, d, null);
   }
 }

@@ -127,7 +127,8 @@ class FleetUpdaterTest {
     assertEquals(1, host.pulls("acme/plain").size());
     assertEquals(0, host.pulls("acme/pushfails").size());
     assertEquals(host.pulls("acme/plain").get(0).base, "main");
-    assertEquals(result.outcomes().get(0).pullRequest(), gh.baseUrl() + "/acme/plain/pull/1");
+    assertEquals(gh.baseUrl() + "/acme/plain/pull/" + host.pulls("acme/plain").get(0).number,
+        result.outcomes().get(0).pullRequest());
   }
 
   @Test
