@@ -159,8 +159,9 @@ public final class ProjectUpdater {
           commitId = repo.commitAll(title);
           if (request.pullRequest()) {
             progress.step("push " + branch + " and open a pull request");
-            pr = publisher.publish(new ChangePublisher.Change(project, branch, baseBranch, title,
-                pullRequestBody(recorded.version(), target, plan.outcomes())));
+            boolean conflicts = plan.outcomes().stream().anyMatch(o -> o.action() == FileOutcome.Action.CONFLICT);
+            pr = publisher.publish(new ChangePublisher.Change(project, branch, baseBranch,
+                (conflicts ? "[conflicts] " : "") + title, pullRequestBody(recorded.version(), target, plan.outcomes())));
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),

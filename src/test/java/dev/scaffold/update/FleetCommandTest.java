@@ -223,6 +223,40 @@ class FleetCommandTest {
     }
   }
 
+  @Test
+  void updatePrInACheckoutOpensOnePullRequestAndKeepsItOnARerun() throws Exception {
+    try (GitHubSandbox gh = GitHubSandbox.builder().token("t0k3n", "octo").org("acme").start()) {
+      Path template = FleetFixture.template(tmp.resolve("template"));
+      Map<String, String> v1 = FleetFixture.renderV1(template, tmp);
+      FleetFixture.seed(gh, tmp, "acme/solo", v1, Map.of("README.md",
+          v1.get("README.md").replace("Line B", "Line B (ours)")));
+      Path checkout = tmp.resolve("checkout");
+      // as actions/checkout leaves it: origin without credentials
+      org.eclipse.jgit.api.Git.cloneRepository().setURI(gh.cloneUrl("acme/solo")).setDirectory(checkout.toFile())
+          .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
+          .call().close();
+
+      Run r = cli(tmp, gh, false, Map.of(), "update", checkout.toString(), "--pr", "--non-interactive", "--defaults");
+      assertEquals(3, r.code(), r.out() + r.err());
+      List<PullSnapshot> pulls = gh.repo("acme/solo").orElseThrow().pulls();
+      assertEquals(1, pulls.size());
+      assertEquals(BRANCH, pulls.get(0).head());
+      assertTrue(pulls.get(0).title().startsWith("[conflicts] Update fleet-demo template"), pulls.get(0).title());
+      assertTrue(r.out().contains("Pull request: " + gh.baseUrl() + "/acme/solo/pull/" + pulls.get(0).number()), r.out());
+      String pushed = FleetFixture.branches(gh, "acme/solo").get(BRANCH);
+      String config = Files.readString(checkout.resolve(".git/config"));
+      assertFalse(config.contains(gh.token()), config);
+
+      TemplateFixture.git(checkout, "checkout", "-q", "main");
+      TemplateFixture.git(checkout, "branch", "-q", "-D", BRANCH);
+      Run again = cli(tmp, gh, false, Map.of("GITHUB_REPOSITORY", "acme/solo"), "update", checkout.toString(), "--pr",
+          "--non-interactive", "--defaults");
+      assertEquals(3, again.code(), again.err());
+      assertEquals(1, gh.repo("acme/solo").orElseThrow().pulls().size());
+      assertEquals(pushed, FleetFixture.branches(gh, "acme/solo").get(BRANCH), "nothing new to push");
+    }
+  }
+
   private static void topics(GitHubSandbox gh, String repo, String... topics) throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
     var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gh.baseUrl() + "/repos/" + repo + "/topics"))

@@ -316,11 +316,11 @@ class UpdateCommandTest {
   }
 
   @Test
-  void pullRequestFailsClearlyWithoutGitHubSupport() throws Exception {
+  void pullRequestFailsClearlyWithoutAToken() throws Exception {
     generate();
     var r = cli(tmp, "update", project.toString(), "--non-interactive", "--pr");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("--pr needs GitHub support"), r.err());
+    assertTrue(r.err().contains("GITHUB_TOKEN (or GH_TOKEN) is not set"), r.err());
     assertEquals("v1.0.0", AnswersFile.readRecorded(project).version());
   }
 
