@@ -64,7 +64,7 @@ class ProjectUpdaterTest {
     ChangePublisher.Change c = published.get(0);
     assertEquals("scaffold/update-v2.0.0", c.branch());
     assertEquals("main", c.baseBranch());
-    assertEquals("Update demo template from v1.0.0 to v2.0.0", c.title());
+    assertEquals("[conflicts] Update demo template from v1.0.0 to v2.0.0", c.title(), "conflicts show in the title");
     assertTrue(c.body().startsWith("Updates the project's template from **v1.0.0** to **v2.0.0**."), c.body());
     assertTrue(c.body().contains("### Conflicts to resolve\n\n- `README.md`: 1 conflict marked in the file\n"), c.body());
     assertTrue(c.body().contains("- added: 2\n"), c.body());
