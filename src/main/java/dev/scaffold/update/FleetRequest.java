@@ -33,6 +33,6 @@ public record FleetRequest(
 
   /** Parallel workers when {@code --jobs} is not given: the work waits mostly on the network. */
   public static int defaultJobs() {
-    return Math.max(4, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
+    return Math.max(8, Math.min(16, Runtime.getRuntime().availableProcessors() * 2));
   }
 }
