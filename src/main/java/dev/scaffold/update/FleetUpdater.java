@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,7 +135,7 @@ public final class FleetUpdater {
     }
     String title = title(r.fromVersion(), r.toVersion(), !conflicts.isEmpty());
     String body = body(r, conflicts);
-    PullRequestPublisher.Published p = new PullRequestPublisher(host, workspace, java.util.Map.of(), Progress.NONE)
+    PullRequestPublisher.Published p = new PullRequestPublisher(host, workspace, Map.of(), Progress.NONE)
         .publish(owner, name, remote, project, r.branch(), title, body, m -> listener.step(repo, m));
     RepoOutcome.Status status;
     String note = null;

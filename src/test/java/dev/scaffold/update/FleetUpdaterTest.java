@@ -194,4 +194,33 @@ class FleetUpdaterTest {
     assertFalse(FleetFixture.files(gh, "acme/plain", BRANCH).containsKey("ci.yml"));
     assertEquals(1, host.pulls("acme/plain").size());
   }
+
+  @Test
+  void aDryRunClonesAndPlansButPushesAndOpensNothing() throws Exception {
+    FleetFixture.seed(gh, tmp, "acme/clash", v1, Map.of("README.md",
+        v1.get("README.md").replace("Line B", "Line B (ours)")));
+    FleetRequest dry = new FleetRequest(List.of("acme/clash"), null, false,
+        new AnswerInputs(Map.of(), Map.of(), null, Map.of()), true, ConflictStyle.INLINE, false, 1, true);
+    RepoOutcome o = updater(FleetListener.NONE).update(dry).outcomes().get(0);
+    assertEquals(RepoOutcome.Status.PLANNED, o.status());
+    assertEquals(List.of("README.md"), o.conflicts());
+    assertEquals(Set.of("main"), FleetFixture.branches(gh, "acme/clash").keySet());
+    assertEquals(0, host.pulls.size());
+    assertEquals(null, host.calls().get("list"));
+  }
+
+  @Test
+  void theRepositoriesComeFromNamesAFileAndATopicEachOnce() throws Exception {
+    host.topics.put("acme/t1", Set.of("java-library"));
+    host.topics.put("acme/t2", Set.of("other"));
+    host.topics.put("other/t3", Set.of("java-library"));
+    Path file = tmp.resolve("repos.txt");
+    java.nio.file.Files.writeString(file, "# fleet\nacme/f1   # first\n\nACME/named\nacme/t1\n");
+    RepoSource source = new RepoSource(() -> host);
+    assertEquals(List.of("acme/named", "acme/f1", "acme/t1"),
+        source.list(new RepoSelection(List.of("acme/named"), file, "acme", "Java-Library")));
+    dev.scaffold.InputException e = org.junit.jupiter.api.Assertions.assertThrows(dev.scaffold.InputException.class,
+        () -> source.list(new RepoSelection(List.of("acme", "a/b/c"), null, null, "x")));
+    assertEquals(3, e.problems().size(), e.problems().toString());
+  }
 }
