@@ -264,9 +264,16 @@ public final class GitHubRepoHost implements RepoHost {
   public List<String> reposWithTopic(String org, String topic) {
     // the organisation's listing carries topics and, unlike search, is never behind
     List<String> out = new ArrayList<>();
+    String route = "/orgs/" + seg(org) + "/repos?type=all";
     for (int page = 1; ; page++) {
-      JsonNode list = ok(rest.send("GET", "/orgs/" + seg(org) + "/repos?type=all&per_page=100&page=" + page, null),
-          "GET repositories of " + org);
+      GitHubRest.Answer a = rest.send("GET", route + "&per_page=100&page=" + page, null);
+      if (a.status() == 404 && page == 1 && route.startsWith("/orgs/")) {
+        // not an organisation: a user's own repositories
+        route = "/users/" + seg(org) + "/repos?type=owner";
+        page = 0;
+        continue;
+      }
+      JsonNode list = ok(a, "GET repositories of " + org);
       for (JsonNode r : list) {
         boolean tagged = false;
         for (JsonNode t : r.path("topics")) {

@@ -1,5 +1,6 @@
 package dev.scaffold.jgit;
 
+import dev.scaffold.FileTrees;
 import dev.scaffold.OperationException;
 import dev.scaffold.update.RepoWorkspace;
 import java.io.IOException;
@@ -35,12 +36,32 @@ public final class JGitWorkspace implements RepoWorkspace {
 
   @Override
   public void cloneShallow(String url, String branch, Path dir) {
-    try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
-        .setCloneAllBranches(false).setDepth(1).setNoTags()
-        .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive()).call()) {
-      // the clone is all we need; closing releases the pack files
+    try {
+      clone(url, branch, dir, true);
     } catch (GitAPIException | RuntimeException e) {
-      throw failure("git clone " + url, e);
+      String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (!msg.contains("shallow") && !msg.contains("depth")) {
+        throw failure("git clone " + url, e);
+      }
+      // a server without shallow support: the whole history, then
+      try {
+        FileTrees.deleteRecursively(dir);
+        clone(url, branch, dir, false);
+      } catch (GitAPIException | IOException | RuntimeException again) {
+        throw failure("git clone " + url, again);
+      }
+    }
+  }
+
+  private void clone(String url, String branch, Path dir, boolean shallow) throws GitAPIException {
+    var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
+        .setCloneAllBranches(false).setNoTags()
+        .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive());
+    if (shallow) {
+      clone.setDepth(1);
+    }
+    try (Git git = clone.call()) {
+      // the clone is all we need; closing releases the pack files
     }
   }
 

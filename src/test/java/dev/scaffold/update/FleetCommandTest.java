@@ -207,6 +207,17 @@ class FleetCommandTest {
       Run piped = cli(tmp, gh, false, Map.of(), "update", "--repo", "acme/a", "--defaults");
       assertFalse(piped.err().contains("\033["), "plain lines when not a terminal");
       assertTrue(piped.err().contains("unchanged  acme/a"), piped.err());
+
+      // a user rather than an organisation, and a dry run
+      FleetFixture.seed(gh, tmp, "octo/mine", v1, Map.of());
+      topics(gh, "octo/mine", "java-library");
+      Run user = cli(tmp, gh, false, Map.of(), "update", "--org", "octo", "--topic", "java-library", "--defaults",
+          "--dry-run", "--json");
+      assertEquals(0, user.code(), user.err());
+      JsonNode planned = lines(user.out()).get(0);
+      assertEquals("octo/mine", planned.path("repo").asText());
+      assertEquals("planned", planned.path("status").asText());
+      assertEquals(java.util.Set.of("main"), FleetFixture.branches(gh, "octo/mine").keySet());
     }
   }
 
