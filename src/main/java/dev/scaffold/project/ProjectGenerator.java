@@ -95,7 +95,7 @@ public final class ProjectGenerator {
     }
     String branch = branch(spec, engine, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
-    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null);
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun());
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
     if (!publishSteps.isEmpty() && request.noGit()) {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
@@ -155,7 +155,7 @@ public final class ProjectGenerator {
       Map<String, Object> model, Answers answers, Path destination) {
     TemplateSpec spec = template.spec();
     String branch = branch(spec, engine, model);
-    PublishContext context = new PublishContext(template, engine, model, answers, branch, null);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false);
     List<String> steps = publisher.prepare(context);
     if (steps.isEmpty()) {
       return null;
