@@ -102,7 +102,7 @@ public final class ProjectGenerator {
     }
 
     if (request.prompter() != null && !request.dryRun()) {
-      List<String> summary = summary(answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
+      List<String> summary = summary(spec, answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
       if (!request.prompter().confirm("Create " + destination + "?", summary)) {
         throw new AbortedException("stopped before writing anything");
       }
@@ -244,10 +244,25 @@ public final class ProjectGenerator {
     }
   }
 
-  private static List<String> summary(Answers answers, RenderPlan plan, List<PlannedTask> tasks, Path destination,
-      String branch, boolean noGit, List<String> publishSteps) {
+  /** A choice answer as the user picked it: by its label, not its stored value. */
+  private static String shown(TemplateSpec spec, String name, Object value) {
+    var q = spec.question(name);
+    if (q.isEmpty() || q.get().choices().isEmpty()) {
+      return String.valueOf(value);
+    }
+    List<?> values = value instanceof List<?> l ? l : List.of(value);
+    List<String> labels = new ArrayList<>();
+    for (Object v : values) {
+      labels.add(q.get().choices().stream().filter(c -> c.value().equals(v)).map(dev.scaffold.template.Choice::label)
+          .findFirst().orElse(String.valueOf(v)));
+    }
+    return String.join(", ", labels);
+  }
+
+  private static List<String> summary(TemplateSpec spec, Answers answers, RenderPlan plan, List<PlannedTask> tasks,
+      Path destination, String branch, boolean noGit, List<String> publishSteps) {
     List<String> lines = new ArrayList<>();
-    answers.recordable().forEach((k, v) -> lines.add(k + ": " + v));
+    answers.recordable().forEach((k, v) -> lines.add(k + ": " + shown(spec, k, v)));
     lines.add("write " + plan.files().size() + " files to " + destination);
     tasks.forEach(t -> lines.add("run " + t.display()));
     if (!noGit) {
