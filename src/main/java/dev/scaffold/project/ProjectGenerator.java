@@ -95,14 +95,14 @@ public final class ProjectGenerator {
     }
     String branch = branch(spec, engine, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
-    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null);
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun());
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
     if (!publishSteps.isEmpty() && request.noGit()) {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
     }
 
     if (request.prompter() != null && !request.dryRun()) {
-      List<String> summary = summary(answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
+      List<String> summary = summary(spec, answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
       if (!request.prompter().confirm("Create " + destination + "?", summary)) {
         throw new AbortedException("stopped before writing anything");
       }
@@ -155,7 +155,7 @@ public final class ProjectGenerator {
       Map<String, Object> model, Answers answers, Path destination) {
     TemplateSpec spec = template.spec();
     String branch = branch(spec, engine, model);
-    PublishContext context = new PublishContext(template, engine, model, answers, branch, null);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false);
     List<String> steps = publisher.prepare(context);
     if (steps.isEmpty()) {
       return null;
@@ -244,10 +244,25 @@ public final class ProjectGenerator {
     }
   }
 
-  private static List<String> summary(Answers answers, RenderPlan plan, List<PlannedTask> tasks, Path destination,
-      String branch, boolean noGit, List<String> publishSteps) {
+  /** A choice answer as the user picked it: by its label, not its stored value. */
+  private static String shown(TemplateSpec spec, String name, Object value) {
+    var q = spec.question(name);
+    if (q.isEmpty() || q.get().choices().isEmpty()) {
+      return String.valueOf(value);
+    }
+    List<?> values = value instanceof List<?> l ? l : List.of(value);
+    List<String> labels = new ArrayList<>();
+    for (Object v : values) {
+      labels.add(q.get().choices().stream().filter(c -> c.value().equals(v)).map(dev.scaffold.template.Choice::label)
+          .findFirst().orElse(String.valueOf(v)));
+    }
+    return String.join(", ", labels);
+  }
+
+  private static List<String> summary(TemplateSpec spec, Answers answers, RenderPlan plan, List<PlannedTask> tasks,
+      Path destination, String branch, boolean noGit, List<String> publishSteps) {
     List<String> lines = new ArrayList<>();
-    answers.recordable().forEach((k, v) -> lines.add(k + ": " + v));
+    answers.recordable().forEach((k, v) -> lines.add(k + ": " + shown(spec, k, v)));
     lines.add("write " + plan.files().size() + " files to " + destination);
     tasks.forEach(t -> lines.add("run " + t.display()));
     if (!noGit) {

@@ -11,11 +11,13 @@ import java.util.Map;
  * @param model the variables the template was rendered with, for evaluating its settings
  * @param branch the local branch holding the project
  * @param commit the local commit, or null before it exists
+ * @param dryRun only the plan is wanted: preconditions the real run needs become notes in it
  */
 public record PublishContext(
-    ResolvedTemplate template, TemplateEngine engine, Map<String, Object> model, Answers answers, String branch, String commit) {
+    ResolvedTemplate template, TemplateEngine engine, Map<String, Object> model, Answers answers, String branch, String commit,
+    boolean dryRun) {
 
   public PublishContext withCommit(String id) {
-    return new PublishContext(template, engine, model, answers, branch, id);
+    return new PublishContext(template, engine, model, answers, branch, id, dryRun);
   }
 }

@@ -68,11 +68,15 @@ public final class Provisioner implements ProjectPublisher {
     if (!s.enabled()) {
       return List.of();
     }
-    if (token == null) {
+    if (token == null && !context.dryRun()) {
       throw new InputException("the template provisions a GitHub repository (" + s.fullName()
           + "), which needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
     }
-    return plan(s);
+    List<String> steps = new ArrayList<>(plan(s));
+    if (token == null) {
+      steps.add("(the real run needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github)");
+    }
+    return steps;
   }
 
   /** What {@link #publish} will do, with the exact settings. */

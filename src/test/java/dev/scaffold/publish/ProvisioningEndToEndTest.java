@@ -348,6 +348,12 @@ class ProvisioningEndToEndTest {
     assertFalse(Files.exists(dir.resolve("out")));
     assertEquals(List.of(), gh.requests());
 
+    Cli.Run plan = scaffold(Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString()), "--dry-run");
+    assertEquals(0, plan.exit(), plan.err());
+    assertTrue(plan.out().contains("github create repository acme/demo"), plan.out());
+    assertTrue(plan.out().contains("the real run needs a token"), plan.out());
+    assertFalse(Files.exists(dir.resolve("out")));
+
     Cli.Run local = scaffold(Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString()), "--no-github");
     assertEquals(0, local.exit(), local.err());
     assertTrue(Files.exists(dir.resolve("out/README.md")));
