@@ -268,13 +268,16 @@ public final class GitHubRepoHost implements RepoHost {
     for (int page = 1; ; page++) {
       GitHubRest.Answer a = rest.send("GET", route + "&per_page=100&page=" + page, null);
       if (a.status() == 404 && page == 1 && route.startsWith("/orgs/")) {
-        // not an organisation: a user's own repositories
-        route = "/users/" + seg(org) + "/repos?type=owner";
+        // not an organisation: the token's own repositories, private ones included
+        route = "/user/repos?affiliation=owner";
         page = 0;
         continue;
       }
       JsonNode list = ok(a, "GET repositories of " + org);
       for (JsonNode r : list) {
+        if (!r.path("owner").path("login").asText().equalsIgnoreCase(org)) {
+          continue;
+        }
         boolean tagged = false;
         for (JsonNode t : r.path("topics")) {
           tagged |= t.asText().equalsIgnoreCase(topic);

@@ -73,7 +73,10 @@ public interface RepoHost {
    */
   record PullRequest(int number, String url, String head, String headSha, String title, String body) {}
 
-  /** {@code OWNER/NAME} of the organisation's repositories that have {@code topic}, archived ones left out. */
+  /**
+   * {@code OWNER/NAME} of the organisation's repositories that have {@code topic}, archived ones left
+   * out; when {@code org} is no organisation, of the token's own repositories if it is its login.
+   */
   List<String> reposWithTopic(String org, String topic);
 
   /** The open pull requests whose head branch lives in the repository itself, newest first. */

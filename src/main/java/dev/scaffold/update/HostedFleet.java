@@ -1,9 +1,12 @@
 package dev.scaffold.update;
 
+import dev.scaffold.OperationException;
+import dev.scaffold.publish.RemoteFailure;
 import dev.scaffold.publish.RepoHost;
 import dev.scaffold.publish.RetryPolicy;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link FleetHost} over the {@link RepoHost} that provisioning uses: every call under the retry
@@ -20,20 +23,36 @@ public final class HostedFleet implements FleetHost {
     this.retry = retry;
   }
 
+  /** Runs a call under a fresh retry budget; a final remote failure becomes scaffold's runtime failure. */
+  private <T> T call(Supplier<T> action) {
+    try {
+      return retry.fresh().run(action);
+    } catch (RemoteFailure f) {
+      throw new OperationException(f.getMessage(), f);
+    }
+  }
+
+  private void call(Runnable action) {
+    call(() -> {
+      action.run();
+      return null;
+    });
+  }
+
   @Override
   public Optional<RemoteRepo> repo(String owner, String name) {
-    return retry.fresh().run(() -> host.find(owner, name)).map(r -> new RemoteRepo(r.fullName(), r.cloneUrl(),
+    return call(() -> host.find(owner, name)).map(r -> new RemoteRepo(r.fullName(), r.cloneUrl(),
         r.defaultBranch(), r.htmlUrl(), Boolean.TRUE.equals(r.settings().get("archived"))));
   }
 
   @Override
   public List<String> reposWithTopic(String org, String topic) {
-    return retry.fresh().run(() -> host.reposWithTopic(org, topic));
+    return call(() -> host.reposWithTopic(org, topic));
   }
 
   @Override
   public List<PullRequest> openPullRequests(String owner, String name, String headPrefix) {
-    return retry.fresh().run(() -> host.openPullRequests(owner, name)).stream()
+    return call(() -> host.openPullRequests(owner, name)).stream()
         .filter(p -> p.head().startsWith(headPrefix))
         .map(p -> new PullRequest(p.number(), p.url(), p.head(), p.headSha(), p.title(), p.body()))
         .toList();
@@ -41,13 +60,12 @@ public final class HostedFleet implements FleetHost {
 
   @Override
   public PullRequest openPullRequest(String owner, String name, String head, String base, String title, String body) {
-    RetryPolicy r = retry.fresh();
     String url;
     try {
-      url = r.run(() -> host.openPullRequest(owner, name, head, base, title, body));
-    } catch (RuntimeException e) {
+      url = call(() -> host.openPullRequest(owner, name, head, base, title, body));
+    } catch (OperationException e) {
       // a lost answer to a create that worked: GitHub then says one exists, so look for it
-      url = r.run(() -> host.findPullRequest(owner, name, head, base)).orElseThrow(() -> e);
+      url = call(() -> host.findPullRequest(owner, name, head, base)).orElseThrow(() -> e);
     }
     int number = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
     return new PullRequest(number, url, head, null, title, body);
@@ -55,13 +73,12 @@ public final class HostedFleet implements FleetHost {
 
   @Override
   public void updatePullRequest(String owner, String name, int number, String title, String body) {
-    retry.fresh().run(() -> host.updatePullRequest(owner, name, number, title, body));
+    call(() -> host.updatePullRequest(owner, name, number, title, body));
   }
 
   @Override
   public void closePullRequest(String owner, String name, int number, String comment) {
-    RetryPolicy r = retry.fresh();
-    r.run(() -> host.comment(owner, name, number, comment));
-    r.run(() -> host.closePullRequest(owner, name, number));
+    call(() -> host.comment(owner, name, number, comment));
+    call(() -> host.closePullRequest(owner, name, number));
   }
 }
