@@ -30,6 +30,12 @@ public interface FleetHost {
   /** The open pull requests of the repository whose head branch starts with {@code headPrefix}. */
   List<PullRequest> openPullRequests(String owner, String name, String headPrefix);
 
+  /**
+   * The address of a pull request from {@code head} into {@code base} that is closed (merged or
+   * not), when there is one and none is open.
+   */
+  Optional<String> closedPullRequest(String owner, String name, String head, String base);
+
   PullRequest openPullRequest(String owner, String name, String head, String base, String title, String body);
 
   void updatePullRequest(String owner, String name, int number, String title, String body);

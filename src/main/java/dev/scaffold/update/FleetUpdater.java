@@ -144,6 +144,10 @@ public final class FleetUpdater {
         status = RepoOutcome.Status.KEPT;
         note = "someone else pushed to " + r.branch() + ": left it as it is";
         break;
+      case DECLINED:
+        status = RepoOutcome.Status.DECLINED;
+        note = "this version's pull request was closed: not proposed again; reopen it to have it updated";
+        break;
       case UNCHANGED:
         status = conflicts.isEmpty() ? RepoOutcome.Status.UNCHANGED : RepoOutcome.Status.CONFLICTS;
         note = "the pull request holds this update already";

@@ -59,6 +59,12 @@ public final class HostedFleet implements FleetHost {
   }
 
   @Override
+  public Optional<String> closedPullRequest(String owner, String name, String head, String base) {
+    // the caller knows none is open, so any pull request of the branch is a closed one
+    return call(() -> host.findPullRequest(owner, name, head, base));
+  }
+
+  @Override
   public PullRequest openPullRequest(String owner, String name, String head, String base, String title, String body) {
     String url;
     try {

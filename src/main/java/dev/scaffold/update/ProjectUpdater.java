@@ -78,7 +78,7 @@ public final class ProjectUpdater {
     }
     boolean commit = request.commit() || request.pullRequest();
     if (request.pullRequest() && publisher == null) {
-      throw new InputException("--pr needs GitHub support, which this build of scaffold does not have yet; "
+      throw new InputException("--pr needs somewhere to open pull requests, and none is configured; "
           + "use --commit and push the branch yourself");
     }
 

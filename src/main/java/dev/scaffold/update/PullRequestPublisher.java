@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Pushes an update branch and opens its pull request, or updates the scaffold pull request already
  * open for it; never two. The branch belongs to scaffold: it is replaced on a new run, unless
- * someone else pushed to it, in which case it is left alone. Open scaffold pull requests of older
- * versions are closed as superseded. Serves {@code scaffold update --pr} and fleet updates.
+ * someone else pushed to it, in which case it is left alone. A version whose pull request was
+ * closed is not proposed again. Open scaffold pull requests of older versions are closed as
+ * superseded. Serves {@code scaffold update --pr} and fleet updates.
  */
 public final class PullRequestPublisher implements ChangePublisher {
 
@@ -26,7 +27,9 @@ public final class PullRequestPublisher implements ChangePublisher {
     /** the open pull request already holds this exact content: nothing pushed */
     UNCHANGED,
     /** someone else pushed to the branch: nothing pushed, nothing changed */
-    KEPT
+    KEPT,
+    /** the pull request for this branch was closed: this version is not proposed again */
+    DECLINED
   }
 
   /** The pull request and what happened to it. */
@@ -57,6 +60,9 @@ public final class PullRequestPublisher implements ChangePublisher {
     if (p.kind() == Kind.KEPT) {
       progress.warn("someone else pushed to " + change.branch() + " since scaffold did: left it and " + p.url()
           + " as they are");
+    } else if (p.kind() == Kind.DECLINED) {
+      progress.warn(p.url() + " proposed this version and was closed: not opening another (reopen it to have "
+          + "it updated)");
     }
     return p.url();
   }
@@ -85,6 +91,10 @@ public final class PullRequestPublisher implements ChangePublisher {
         result = new Published(Kind.UPDATED, pr.url());
       }
     } else {
+      Optional<String> closed = host.closedPullRequest(owner, name, branch, remote.defaultBranch());
+      if (closed.isPresent()) {
+        return new Published(Kind.DECLINED, closed.get());
+      }
       step.accept("push " + branch);
       workspace.forcePush(project, remote.cloneUrl(), branch);
       step.accept("open a pull request into " + remote.defaultBranch());

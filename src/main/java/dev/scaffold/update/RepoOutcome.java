@@ -32,6 +32,8 @@ public record RepoOutcome(
     NO_ANSWERS,
     /** someone pushed to the scaffold branch: left as it is */
     KEPT,
+    /** the pull request for this version was closed: not proposed again */
+    DECLINED,
     /** a dry run: what would be pushed, nothing was */
     PLANNED,
     /** something went wrong; {@code message} says what */
@@ -58,6 +60,7 @@ public record RepoOutcome(
       case UP_TO_DATE:
       case NO_ANSWERS:
       case KEPT:
+      case DECLINED:
         return Group.SKIPPED;
       default:
         return Group.DONE;

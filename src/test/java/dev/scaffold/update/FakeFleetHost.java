@@ -98,6 +98,13 @@ final class FakeFleetHost implements FleetHost {
   }
 
   @Override
+  public synchronized Optional<String> closedPullRequest(String owner, String name, String head, String base) {
+    count("closed");
+    return pulls.stream().filter(p -> !p.open && p.repo.equals(owner + "/" + name) && p.head.equals(head))
+        .map(this::url).findFirst();
+  }
+
+  @Override
   public synchronized PullRequest openPullRequest(String owner, String name, String head, String base, String title,
       String body) {
     count("open");

@@ -160,6 +160,14 @@ class FleetUpdaterTest {
     assertEquals(RepoOutcome.Status.KEPT, third.outcomes().get(0).status());
     assertEquals(resolved, FleetFixture.branches(gh, "acme/clash").get(BRANCH));
     assertEquals(1, host.pulls("acme/clash").size());
+
+    // a person closes the pull request: that version is not proposed again
+    host.pulls("acme/plain").get(0).open = false;
+    String pushedBefore = FleetFixture.branches(gh, "acme/plain").get(BRANCH);
+    FleetResult fourth = updater(FleetListener.NONE).update(request(1, "acme/plain"));
+    assertEquals(RepoOutcome.Status.DECLINED, fourth.outcomes().get(0).status());
+    assertEquals(1, host.pulls("acme/plain").size());
+    assertEquals(pushedBefore, FleetFixture.branches(gh, "acme/plain").get(BRANCH));
   }
 
   @Test
