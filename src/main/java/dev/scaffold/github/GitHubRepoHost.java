@@ -314,6 +314,25 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
+  public Optional<CommitInfo> commit(String owner, String name, String sha) {
+    GitHubRest.Answer a;
+    try {
+      a = rest.send("GET", repoPath(owner, name) + "/commits/" + seg(sha), null);
+    } catch (RemoteFailure f) {
+      if (f.status() == 422) {
+        return Optional.empty(); // "No commit found for SHA"
+      }
+      throw f;
+    }
+    if (a.status() == 404) {
+      return Optional.empty();
+    }
+    JsonNode c = a.body();
+    return Optional.of(new CommitInfo(c.path("sha").asText(), c.path("commit").path("tree").path("sha").asText(),
+        c.path("commit").path("message").asText("")));
+  }
+
+  @Override
   public void updatePullRequest(String owner, String name, int number, String title, String body) {
     Map<String, Object> req = new LinkedHashMap<>();
     req.put("title", title);

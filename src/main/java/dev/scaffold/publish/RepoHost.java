@@ -82,6 +82,12 @@ public interface RepoHost {
   /** The open pull requests whose head branch lives in the repository itself, newest first. */
   List<PullRequest> openPullRequests(String owner, String name);
 
+  /** A commit's tree and message. */
+  record CommitInfo(String sha, String tree, String message) {}
+
+  /** The commit {@code sha} of the repository, or empty when it has none such. */
+  Optional<CommitInfo> commit(String owner, String name, String sha);
+
   /** Sets the title and body of a pull request. */
   void updatePullRequest(String owner, String name, int number, String title, String body);
 

@@ -21,6 +21,9 @@ public interface FleetHost {
    */
   record PullRequest(int number, String url, String head, String headSha, String title, String body) {}
 
+  /** A commit as the host has it. */
+  record Commit(String sha, String tree, String message) {}
+
   /** The repository, or empty when it does not exist or the token may not see it. */
   Optional<RemoteRepo> repo(String owner, String name);
 
@@ -35,6 +38,9 @@ public interface FleetHost {
    * not), when there is one and none is open.
    */
   Optional<String> closedPullRequest(String owner, String name, String head, String base);
+
+  /** The commit {@code sha} of the repository, or empty when it has none such. */
+  Optional<Commit> commit(String owner, String name, String sha);
 
   PullRequest openPullRequest(String owner, String name, String head, String base, String title, String body);
 

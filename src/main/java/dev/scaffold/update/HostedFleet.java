@@ -65,6 +65,11 @@ public final class HostedFleet implements FleetHost {
   }
 
   @Override
+  public Optional<Commit> commit(String owner, String name, String sha) {
+    return call(() -> host.commit(owner, name, sha)).map(c -> new Commit(c.sha(), c.tree(), c.message()));
+  }
+
+  @Override
   public PullRequest openPullRequest(String owner, String name, String head, String base, String title, String body) {
     String url;
     try {

@@ -36,6 +36,9 @@ public final class ProjectUpdater {
   /** Prefix of the branch {@code --commit} creates; the target version follows it. */
   public static final String BRANCH_PREFIX = "scaffold/update-";
 
+  /** The trailer in the message of every update commit, by which later runs know scaffold's own commits. */
+  public static final String TRAILER = "Scaffold-Update";
+
   private final TemplateVersionSource source;
   private final GitClient git;
   private final TextMerge textMerge;
@@ -156,7 +159,7 @@ public final class ProjectUpdater {
         if (branch != null) {
           String title = "Update " + newT.spec().name() + " template from " + recorded.version() + " to " + target;
           progress.step("commit on " + branch);
-          commitId = repo.commitAll(title);
+          commitId = repo.commitAll(title + "\n\n" + TRAILER + ": " + recorded.version() + " -> " + target + "\n");
           if (request.pullRequest()) {
             progress.step("push " + branch + " and open a pull request");
             boolean conflicts = plan.outcomes().stream().anyMatch(o -> o.action() == FileOutcome.Action.CONFLICT);

@@ -78,11 +78,28 @@ public final class PullRequestPublisher implements ChangePublisher {
     if (mine.isPresent()) {
       FleetHost.PullRequest pr = mine.get();
       Optional<UpdateMarker> before = UpdateMarker.find(pr.body());
-      if (before.isEmpty() || !before.get().commit().equals(pr.headSha())) {
-        return new Published(Kind.KEPT, pr.url());
+      String headTree;
+      if (before.isPresent() && before.get().commit().equals(pr.headSha())) {
+        headTree = before.get().tree();
+      } else {
+        // a run that pushed and then failed to write the body, or someone else's push
+        Optional<FleetHost.Commit> head = pr.headSha() == null ? Optional.empty()
+            : host.commit(owner, name, pr.headSha());
+        if (head.isEmpty() || !head.get().message().contains("\n" + ProjectUpdater.TRAILER + ": ")) {
+          return new Published(Kind.KEPT, pr.url());
+        }
+        headTree = head.get().tree();
       }
-      if (before.get().tree().equals(marker.tree()) && pr.title().equals(title)) {
-        result = new Published(Kind.UNCHANGED, pr.url());
+      if (headTree.equals(marker.tree())) {
+        // same content: keep the commit that is there, and only put the body right
+        UpdateMarker current = new UpdateMarker(pr.headSha(), headTree);
+        if (pr.title().equals(title) && before.isPresent() && before.get().equals(current)) {
+          result = new Published(Kind.UNCHANGED, pr.url());
+        } else {
+          step.accept("update pull request #" + pr.number());
+          host.updatePullRequest(owner, name, pr.number(), title, current.appendTo(body));
+          result = new Published(Kind.UPDATED, pr.url());
+        }
       } else {
         step.accept("push " + branch);
         workspace.forcePush(project, remote.cloneUrl(), branch);

@@ -105,6 +105,21 @@ final class FakeFleetHost implements FleetHost {
   }
 
   @Override
+  public Optional<Commit> commit(String owner, String name, String sha) {
+    count("commit");
+    try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(gh.gitDir(owner + "/" + name).toFile()).build();
+        org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      var c = walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(sha));
+      return Optional.of(new Commit(c.name(), c.getTree().name(), c.getFullMessage()));
+    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public synchronized PullRequest openPullRequest(String owner, String name, String head, String base, String title,
       String body) {
     count("open");

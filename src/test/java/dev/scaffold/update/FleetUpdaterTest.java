@@ -153,6 +153,16 @@ class FleetUpdaterTest {
     assertEquals(0, gh.count("POST", "git-receive-pack$"));
     assertEquals(null, host.calls().get("update"));
 
+    // a run that pushed but could not write the body: the next one knows its own commit by the trailer
+    FakeFleetHost.Pull edited = host.pulls("acme/edited").get(0);
+    edited.body = edited.body.replaceAll("commit=[0-9a-f]+", "commit=0000000000000000000000000000000000000000");
+    FleetResult lostBody = updater(FleetListener.NONE).update(request(1, "acme/edited"));
+    assertEquals(RepoOutcome.Status.UPDATED, lostBody.outcomes().get(0).status(), lostBody.toString());
+    assertEquals(branches.get("acme/edited"), FleetFixture.branches(gh, "acme/edited"), "no push for the same tree");
+    assertTrue(edited.body.contains("commit=" + branches.get("acme/edited").get(BRANCH)), edited.body);
+    assertEquals(RepoOutcome.Status.UNCHANGED,
+        updater(FleetListener.NONE).update(request(1, "acme/edited")).outcomes().get(0).status());
+
     // a person resolves the conflict on the branch: the next run leaves it alone
     FleetFixture.pushAs(gh, tmp, "acme/clash", BRANCH, Map.of("README.md", "resolved\n"));
     String resolved = FleetFixture.branches(gh, "acme/clash").get(BRANCH);
