@@ -67,21 +67,33 @@ public final class JGitWorkspace implements RepoWorkspace {
 
   @Override
   public String head(Path dir) {
-    return resolve(dir, false);
+    return resolve(dir, "commit");
   }
 
   @Override
   public String headTree(Path dir) {
-    return resolve(dir, true);
+    return resolve(dir, "tree");
   }
 
-  private static String resolve(Path dir, boolean tree) {
+  @Override
+  public String headSubject(Path dir) {
+    return resolve(dir, "subject");
+  }
+
+  private static String resolve(Path dir, String what) {
     try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
       if (id == null) {
         throw new OperationException("the repository in " + dir + " has no commit");
       }
-      return tree ? walk.parseCommit(id).getTree().getName() : id.getName();
+      switch (what) {
+        case "tree":
+          return walk.parseCommit(id).getTree().getName();
+        case "subject":
+          return walk.parseCommit(id).getShortMessage();
+        default:
+          return id.getName();
+      }
     } catch (IOException e) {
       throw new OperationException("cannot read HEAD in " + dir + ": " + e.getMessage(), e);
     }

@@ -133,7 +133,8 @@ public final class FleetUpdater {
       return outcome(repo, RepoOutcome.Status.PLANNED, r.fromVersion(), r.toVersion(), r.branch(), null, conflicts,
           null, t0);
     }
-    String title = title(r.fromVersion(), r.toVersion(), !conflicts.isEmpty());
+    // the update commit's subject, as `scaffold update --pr` titles its pull requests
+    String title = (conflicts.isEmpty() ? "" : "[conflicts] ") + workspace.headSubject(project);
     String body = body(r, conflicts);
     PullRequestPublisher.Published p = new PullRequestPublisher(host, workspace, Map.of(), Progress.NONE)
         .publish(owner, name, remote, project, r.branch(), title, body, m -> listener.step(repo, m));
@@ -160,11 +161,6 @@ public final class FleetUpdater {
         status = conflicts.isEmpty() ? RepoOutcome.Status.OPENED : RepoOutcome.Status.CONFLICTS;
     }
     return outcome(repo, status, r.fromVersion(), r.toVersion(), r.branch(), p.url(), conflicts, note, t0);
-  }
-
-  /** The pull request's title; conflicts put a prefix in front, so a list of pull requests shows them. */
-  static String title(String from, String to, boolean conflicts) {
-    return (conflicts ? "[conflicts] " : "") + "Update template from " + from + " to " + to;
   }
 
   private static String body(UpdateResult r, List<String> conflicts) {

@@ -15,6 +15,9 @@ public interface RepoWorkspace {
   /** The commit id of HEAD in {@code dir}. */
   String head(Path dir);
 
+  /** The first line of HEAD's commit message in {@code dir}. */
+  String headSubject(Path dir);
+
   /** The tree id of HEAD in {@code dir}: equal trees mean equal content. */
   String headTree(Path dir);
 
