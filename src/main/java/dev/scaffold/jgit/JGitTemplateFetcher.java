@@ -5,6 +5,7 @@ import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.GitSources;
+import dev.scaffold.update.TemplateTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -30,9 +32,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * {@link TemplateFetcher} on JGit: lists tags, and checks out the wanted version: straight from
- * the object database for a repository on this machine, by a clone otherwise.
+ * the object database for a repository on this machine, by a clone otherwise. For a repository on
+ * this machine it also hands out versions as {@link TemplateTrees}, read without a checkout.
  */
-public final class JGitTemplateFetcher implements TemplateFetcher {
+public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees {
 
   private final JGitClient client = new JGitClient();
 
@@ -43,6 +46,20 @@ public final class JGitTemplateFetcher implements TemplateFetcher {
 
   @Override
   public List<String> tags(String url) {
+    Path local = localRepository(url);
+    if (local != null) {
+      // the refs themselves: an ls-remote of a local path runs a whole upload-pack session
+      try (Repository repo = Git.open(local.toFile()).getRepository()) {
+        List<String> out = new ArrayList<>();
+        for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+          out.add(r.getName().substring(Constants.R_TAGS.length()));
+        }
+        out.sort(null);
+        return out;
+      } catch (IOException e) {
+        // read it the general way below, which reports what is wrong
+      }
+    }
     try {
       Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setTags(true).setHeads(false).call();
       List<String> out = new ArrayList<>();
@@ -98,43 +115,150 @@ public final class JGitTemplateFetcher implements TemplateFetcher {
   }
 
   private static String export(Path repoDir, String url, String ref, Path into) {
-    try (Git git = Git.open(repoDir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
-      Repository repo = git.getRepository();
-      ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
-      if (id == null) {
-        throw InputException.at(url, ref == null ? "has no commits" : "has no tag `" + ref + "`");
+    try (Version v = Version.open(repoDir, url, ref)) {
+      for (Entry e : v.files) {
+        v.write(e, into);
       }
-      RevCommit commit = walk.parseCommit(id);
-      try (TreeWalk tw = new TreeWalk(repo)) {
-        tw.addTree(commit.getTree());
-        tw.setRecursive(true);
-        while (tw.next()) {
-          FileMode mode = tw.getFileMode(0);
-          if (mode == FileMode.GITLINK) {
-            continue; // a submodule: the clone path leaves these empty too
-          }
-          Path out = into.resolve(tw.getPathString());
-          Files.createDirectories(out.getParent());
-          ObjectLoader loader = repo.open(tw.getObjectId(0));
-          if (mode == FileMode.SYMLINK) {
-            Files.createSymbolicLink(out, Path.of(new String(loader.getCachedBytes(), StandardCharsets.UTF_8)));
-            continue;
-          }
-          try (OutputStream o = Files.newOutputStream(out)) {
-            loader.copyTo(o);
-          }
-          if (mode == FileMode.EXECUTABLE_FILE) {
-            try {
-              Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException e) {
-              out.toFile().setExecutable(true);
-            }
-          }
-        }
-      }
-      return commit.getName();
+      return v.commit;
     } catch (IOException e) {
       throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Tree sketch(String url, String ref, Path into) {
+    Path local = localRepository(url);
+    if (local == null) {
+      return null;
+    }
+    Version v;
+    try {
+      v = Version.open(local, url, ref);
+    } catch (IOException e) {
+      throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+    }
+    try {
+      for (Entry e : v.files) {
+        int slash = e.path().lastIndexOf('/');
+        if (slash < 0) {
+          v.write(e, into);
+        } else {
+          Files.createDirectories(into.resolve(e.path().substring(0, slash)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      v.close();
+      throw e instanceof IOException
+          ? new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e)
+          : (RuntimeException) e;
+    }
+    return v;
+  }
+
+  /**
+   * One version of a repository on this machine: its commit and file list, read once. The
+   * repository stays open for reading until closed (a sketch's tree lives as long as the process:
+   * the object database is read-only here, and JGit closes its files with the JVM).
+   */
+  private static final class Version implements Tree, AutoCloseable {
+
+    final Repository repo;
+    final String url;
+    final String ref;
+    final String commit;
+    final List<Entry> files = new ArrayList<>();
+
+    private Version(Repository repo, String url, String ref, String commit) {
+      this.repo = repo;
+      this.url = url;
+      this.ref = ref;
+      this.commit = commit;
+    }
+
+    static Version open(Path repoDir, String url, String ref) throws IOException {
+      Repository repo = Git.open(repoDir.toFile()).getRepository();
+      try (RevWalk walk = new RevWalk(repo)) {
+        ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
+        if (id == null) {
+          throw InputException.at(url, ref == null ? "has no commits" : "has no tag `" + ref + "`");
+        }
+        RevCommit commit = walk.parseCommit(id);
+        Version v = new Version(repo, url, ref, commit.getName());
+        try (TreeWalk tw = new TreeWalk(repo)) {
+          tw.addTree(commit.getTree());
+          tw.setRecursive(true);
+          while (tw.next()) {
+            FileMode mode = tw.getFileMode(0);
+            if (mode == FileMode.GITLINK) {
+              continue; // a submodule: the clone path leaves these empty too
+            }
+            Mode m = mode == FileMode.SYMLINK ? Mode.SYMLINK : mode == FileMode.EXECUTABLE_FILE ? Mode.EXECUTABLE : Mode.FILE;
+            v.files.add(new Entry(tw.getPathString(), m, tw.getObjectId(0).name()));
+          }
+        }
+        return v;
+      } catch (IOException | RuntimeException e) {
+        repo.close();
+        throw e;
+      }
+    }
+
+    void write(Entry e, Path into) throws IOException {
+      Path out = into.resolve(e.path());
+      Files.createDirectories(out.getParent());
+      ObjectLoader loader = repo.open(ObjectId.fromString(e.id()));
+      if (e.mode() == Mode.SYMLINK) {
+        Files.createSymbolicLink(out, Path.of(new String(loader.getCachedBytes(), StandardCharsets.UTF_8)));
+        return;
+      }
+      try (OutputStream o = Files.newOutputStream(out)) {
+        loader.copyTo(o);
+      }
+      if (e.mode() == Mode.EXECUTABLE) {
+        try {
+          Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException ex) {
+          out.toFile().setExecutable(true);
+        }
+      }
+    }
+
+    @Override
+    public String commit() {
+      return commit;
+    }
+
+    @Override
+    public List<Entry> files() {
+      return files;
+    }
+
+    @Override
+    public byte[] read(Entry e) {
+      try (ObjectReader reader = repo.newObjectReader()) {
+        return reader.open(ObjectId.fromString(e.id())).getCachedBytes(Integer.MAX_VALUE);
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + e.path() + " of " + url + (ref == null ? "" : " at " + ref) + ": "
+            + ex.getMessage(), ex);
+      }
+    }
+
+    @Override
+    public void complete(Path into) {
+      try {
+        for (Entry e : files) {
+          if (e.path().indexOf('/') >= 0) {
+            write(e, into);
+          }
+        }
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + ex.getMessage(), ex);
+      }
+    }
+
+    @Override
+    public void close() {
+      repo.close();
     }
   }
 }
