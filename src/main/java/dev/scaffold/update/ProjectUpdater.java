@@ -75,9 +75,21 @@ public final class ProjectUpdater {
   }
 
   public UpdateResult update(UpdateRequest request) {
+    Timing.mark("update: start");
     Path project = request.project().toAbsolutePath().normalize();
+    GitCheck gitCheck = GitCheck.start(git, project, !request.dryRun());
+    try {
+      return update(request, project, gitCheck);
+    } finally {
+      gitCheck.abandon();
+    }
+  }
+
+  private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck) {
     AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
+    Timing.mark("update: kind");
     if (kind == TemplateVersionSource.Kind.FOLDER) {
       throw TemplateVersionSource.noVersions(recorded, project);
     }
@@ -113,7 +125,7 @@ public final class ProjectUpdater {
             stored, progress);
     try {
       Timing.mark("update: versions listed");
-      repo = prepareGit(request, project, commit);
+      repo = prepareGit(request, project, commit, gitCheck.take());
       Timing.mark("update: git status");
       String baseBranch = repo == null ? null : repo.branch();
       String branch = commit ? BRANCH_PREFIX + target : null;
@@ -141,6 +153,7 @@ public final class ProjectUpdater {
           }
         });
 
+        Timing.mark("update: answers");
         progress.step("render " + recorded.version() + " and " + target);
         TemplateVersionSource.Pair renders = stored == null ? null : stored.renderPair(oldT, oldAnswers, newT, newAnswers);
         if (renders == null) {
@@ -263,8 +276,9 @@ public final class ProjectUpdater {
     }
   }
 
-  private GitRepo prepareGit(UpdateRequest request, Path project, boolean commit) {
-    if (!git.isRepository(project)) {
+  /** The checks before anything is written, on the state {@link GitCheck} read; owns its repository. */
+  private static GitRepo prepareGit(UpdateRequest request, Path project, boolean commit, GitCheck.State state) {
+    if (!state.repository()) {
       if (commit) {
         throw InputException.at(project.toString(), "is not a git repository, so --commit and --pr cannot work");
       }
@@ -274,10 +288,13 @@ public final class ProjectUpdater {
       }
       return null;
     }
-    GitRepo repo = git.open(project);
+    if (state.failure() != null) {
+      throw state.failure();
+    }
+    GitRepo repo = state.repo();
     try {
       if (!request.dryRun()) {
-        List<String> dirty = repo.changedPaths();
+        List<String> dirty = state.dirty();
         if (!dirty.isEmpty() && (commit || !request.allowDirty())) {
           List<Problem> problems = dirty.stream().limit(20).map(p -> Problem.at(p, "uncommitted change")).toList();
           throw new InputException(project + " has " + dirty.size() + " uncommitted change(s); commit or stash them"
