@@ -138,11 +138,12 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
     }
     try {
+      java.util.Set<String> dirs = new java.util.HashSet<>();
       for (Entry e : v.files) {
         int slash = e.path().lastIndexOf('/');
         if (slash < 0) {
           v.write(e, into);
-        } else {
+        } else if (dirs.add(e.path().substring(0, slash))) {
           Files.createDirectories(into.resolve(e.path().substring(0, slash)));
         }
       }

@@ -26,7 +26,11 @@ final class GitCheck {
   /** Starts reading; on one core, reads on the spot. */
   static GitCheck start(GitClient git, Path project, boolean status) {
     GitCheck c = new GitCheck();
-    Runnable read = () -> c.done(read(git, project, status));
+    Runnable read = () -> {
+      State s = read(git, project, status);
+      dev.scaffold.project.Timing.mark("update: git status read (background)");
+      c.done(s);
+    };
     if (Runtime.getRuntime().availableProcessors() < 2) {
       read.run();
     } else {

@@ -101,20 +101,29 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     TemplateEngine newEngine = TemplateVersionSource.engine(newT);
     Map<String, Object> oldModel = TemplateVersionSource.model(oldT, oldAnswers);
     Map<String, Object> newModel = TemplateVersionSource.model(newT, newAnswers);
+    // the two plans on two cores; the old version's problems are reported first, as a checkout's render does
+    java.util.concurrent.CompletableFuture<List<Planned>> newPlanning = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> plan(newEngine, newFiles, newT.spec().subdirectory(), newT.spec().exclude(), newModel));
     List<Planned> oldPlan = plan(oldEngine, oldFiles, oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel);
-    List<Planned> newPlan = plan(newEngine, newFiles, newT.spec().subdirectory(), newT.spec().exclude(), newModel);
+    List<Planned> newPlan;
+    try {
+      newPlan = newPlanning.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
 
-    Set<String> same = new HashSet<>();
+    Set<String> same = ConcurrentHashMap.newKeySet();
     if (oldAnswers.values().equals(newAnswers.values()) && oldT.spec().syntax() == newT.spec().syntax()) {
       Map<String, Planned> olds = new HashMap<>();
       oldPlan.forEach(p -> olds.put(p.path(), p));
-      for (Planned e : newPlan) {
+      List<Planned> candidates = newPlan.stream().filter(e -> {
         Planned o = olds.get(e.path());
-        if (e.render() && o != null && o.render() && o.sourceName().equals(e.sourceName())
-            && o.entry().id().equals(e.entry().id()) && contextFree(newTree.read(e.entry()))) {
-          same.add(e.path());
-        }
-      }
+        return e.render() && o != null && o.render() && o.sourceName().equals(e.sourceName())
+            && o.entry().id().equals(e.entry().id());
+      }).toList();
+      (candidates.size() < 64 ? candidates.stream() : candidates.parallelStream())
+          .filter(e -> contextFree(newTree.read(e.entry())))
+          .forEach(e -> same.add(e.path()));
     }
     // read every file to render before rendering any: one that may load other template files
     // (an include or import) needs them on disk, so the pair is rendered from checkouts instead
@@ -252,7 +261,7 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
 
   /** As {@code Renderer.unsafeSegment}. */
   private static String unsafeSegment(String segment) {
-    if (segment.startsWith("/") || segment.matches("^[A-Za-z]:.*")) {
+    if (segment.startsWith("/") || segment.length() >= 2 && segment.charAt(1) == ':' && isAsciiLetter(segment.charAt(0))) {
       return "is absolute";
     }
     if (segment.indexOf('\0') >= 0 || segment.indexOf('\\') >= 0) {
@@ -267,6 +276,10 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
       }
     }
     return null;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
   }
 
   private static void addParents(String outPath, Map<String, String> seen) {
