@@ -126,34 +126,16 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   }
 
   @Override
-  public Tree sketch(String url, String ref, Path into) {
+  public Tree tree(String url, String ref) {
     Path local = localRepository(url);
     if (local == null) {
       return null;
     }
-    Version v;
     try {
-      v = Version.open(local, url, ref);
+      return Version.open(local, url, ref);
     } catch (IOException e) {
       throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
     }
-    try {
-      java.util.Set<String> dirs = new java.util.HashSet<>();
-      for (Entry e : v.files) {
-        int slash = e.path().lastIndexOf('/');
-        if (slash < 0) {
-          v.write(e, into);
-        } else if (dirs.add(e.path().substring(0, slash))) {
-          Files.createDirectories(into.resolve(e.path().substring(0, slash)));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      v.close();
-      throw e instanceof IOException
-          ? new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e)
-          : (RuntimeException) e;
-    }
-    return v;
   }
 
   /**
@@ -241,6 +223,23 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       } catch (IOException ex) {
         throw new OperationException("cannot read " + e.path() + " of " + url + (ref == null ? "" : " at " + ref) + ": "
             + ex.getMessage(), ex);
+      }
+    }
+
+    @Override
+    public void sketch(Path into) {
+      try {
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (Entry e : files) {
+          int slash = e.path().lastIndexOf('/');
+          if (slash < 0) {
+            write(e, into);
+          } else if (dirs.add(e.path().substring(0, slash))) {
+            Files.createDirectories(into.resolve(e.path().substring(0, slash)));
+          }
+        }
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + ex.getMessage(), ex);
       }
     }
 

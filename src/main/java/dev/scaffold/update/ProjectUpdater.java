@@ -119,7 +119,7 @@ public final class ProjectUpdater {
 
     GitRepo repo = null;
     Path work = null;
-    StoredVersions stored = storedVersions(recorded, kind);
+    StoredVersions stored = storedVersions(recorded, kind, List.of(recorded.version(), target));
     TemplateVersionSource versionSource = stored == null ? source
         : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
             stored, progress);
@@ -216,14 +216,15 @@ public final class ProjectUpdater {
    * For a template in a git repository on this machine, named by its absolute path: versions read
    * from its object database rather than checked out, when the fetcher can ({@link TemplateTrees}).
    */
-  private StoredVersions storedVersions(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind) {
+  private StoredVersions storedVersions(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind,
+      List<String> refs) {
     String t = recorded.template();
     if (kind != TemplateVersionSource.Kind.GIT || !(fetcher instanceof TemplateTrees trees)
         || GitSources.isRemote(t) || t.startsWith("file://")) {
       return null;
     }
     try {
-      return Path.of(t).isAbsolute() ? new StoredVersions(fetcher, trees) : null;
+      return Path.of(t).isAbsolute() ? new StoredVersions(fetcher, trees, t, refs) : null;
     } catch (java.nio.file.InvalidPathException e) {
       return null;
     }

@@ -33,10 +33,21 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   private final TemplateFetcher fetcher;
   private final TemplateTrees trees;
   private final Map<Path, TemplateTrees.Tree> sketched = new ConcurrentHashMap<>();
+  private final Map<List<String>, java.util.concurrent.CompletableFuture<TemplateTrees.Tree>> prefetched =
+      new ConcurrentHashMap<>();
 
-  StoredVersions(TemplateFetcher fetcher, TemplateTrees trees) {
+  /**
+   * @param url the template
+   * @param refs the versions about to be checked out: read from the object database right away, on
+   *     another core, while the update does other work
+   */
+  StoredVersions(TemplateFetcher fetcher, TemplateTrees trees, String url, List<String> refs) {
     this.fetcher = fetcher;
     this.trees = trees;
+    for (String ref : refs) {
+      prefetched.computeIfAbsent(java.util.Arrays.asList(url, ref),
+          k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> trees.tree(url, ref)));
+    }
   }
 
   @Override
@@ -52,9 +63,26 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   /** A sketch (folders and top-level files) for a repository on this machine, else a real checkout. */
   @Override
   public String checkout(String url, String ref, Path into) {
-    TemplateTrees.Tree tree = trees.sketch(url, ref, into);
+    TemplateTrees.Tree tree = null;
+    var ahead = prefetched.remove(java.util.Arrays.asList(url, ref));
+    if (ahead != null) {
+      try {
+        tree = ahead.join();
+      } catch (RuntimeException e) {
+        // read it again below, which fails the same way where it is reported
+      }
+    }
+    if (tree == null) {
+      tree = trees.tree(url, ref);
+    }
     if (tree == null) {
       return fetcher.checkout(url, ref, into);
+    }
+    try {
+      tree.sketch(into);
+    } catch (RuntimeException e) {
+      tree.close();
+      throw e;
     }
     TemplateTrees.Tree before = sketched.put(into, tree);
     if (before != null) {
@@ -79,6 +107,17 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   public void close() {
     sketched.values().forEach(TemplateTrees.Tree::close);
     sketched.clear();
+    for (var f : prefetched.values()) {
+      try {
+        TemplateTrees.Tree t = f.join();
+        if (t != null) {
+          t.close();
+        }
+      } catch (RuntimeException e) {
+        // never used
+      }
+    }
+    prefetched.clear();
   }
 
   /**

@@ -11,15 +11,12 @@ import java.util.List;
 public interface TemplateTrees {
 
   /**
-   * Writes a sketch of version {@code ref} (a tag, or null for the head) of a repository on this
-   * machine into the empty folder {@code into}: its folders and its top-level files, which is what
-   * reading {@code scaffold.yml} and checking the template tree needs. {@link Tree#complete} writes
-   * the rest, which then makes a full checkout.
+   * Version {@code ref} (a tag, or null for the head) of a repository on this machine, read from its
+   * object database; writes nothing.
    *
    * @return the version's tree, or null when {@code url} is not a repository on this machine
-   *     (nothing is written then)
    */
-  Tree sketch(String url, String ref, Path into);
+  Tree tree(String url, String ref);
 
   /** One version's files, as the object database holds them. */
   interface Tree extends AutoCloseable {
@@ -32,6 +29,13 @@ public interface TemplateTrees {
 
     /** A file's bytes; for a symbolic link, its target. Safe to call from several threads. */
     byte[] read(Entry e);
+
+    /**
+     * Writes a sketch of the version into the empty folder {@code into}: its folders and its
+     * top-level files, which is what reading {@code scaffold.yml} and checking the template tree
+     * needs. {@link #complete} writes the rest, which then makes a full checkout.
+     */
+    void sketch(Path into);
 
     /** Writes every file {@link #sketch} left out into {@code into}: a full checkout. */
     void complete(Path into);

@@ -140,11 +140,16 @@ public final class TreeMerger {
     } catch (IOException e) {
       throw new OperationException("cannot read " + project + ": " + e.getMessage(), e);
     }
+    Set<Path> checkedParents = new HashSet<>(); // created, and found inside the project
     for (Write w : plan.writes()) {
       Path target = project.resolve(w.path());
       try {
-        Files.createDirectories(target.getParent());
-        requireInside(realRoot, target);
+        if (checkedParents.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+          requireInside(realRoot, target);
+        } else if (Files.isSymbolicLink(target)) {
+          throw new IOException("leads outside the project through a symbolic link; refusing to write through it");
+        }
         if (w.content() != null && w.madeAs() != null) {
           writeAnew(target, w.content(), w.madeAs());
         } else if (w.content() != null) {
