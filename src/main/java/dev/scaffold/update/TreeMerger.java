@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -324,8 +323,8 @@ public final class TreeMerger {
       this.executable = executable;
     }
 
-    /** The user's file, or null when there is nothing at its path. */
-    static Ours of(Path p) throws IOException {
+    /** The user's file, or null when there is nothing at its path (or it cannot be read: as {@link Files#exists}). */
+    static Ours of(Path p) {
       try {
         if (POSIX) {
           PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -334,11 +333,13 @@ public final class TreeMerger {
         }
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         return new Ours(p, a.isRegularFile(), a.size(), null);
-      } catch (NoSuchFileException e) {
-        return null;
-      } catch (UnsupportedOperationException e) {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return new Ours(p, a.isRegularFile(), a.size(), null);
+      } catch (IOException | UnsupportedOperationException e) {
+        try {
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          return new Ours(p, a.isRegularFile(), a.size(), null);
+        } catch (IOException notThere) {
+          return null;
+        }
       }
     }
 
