@@ -339,15 +339,15 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   private static Map<String, String> texts(TemplateTrees.Tree tree, List<Planned> plan, Set<String> same) {
     List<Planned> todo = plan.stream().filter(p -> p.render() && !same.contains(p.path())).toList();
     Map<String, String> out = new ConcurrentHashMap<>();
-    boolean[] loads = {false};
+    java.util.concurrent.atomic.AtomicBoolean loads = new java.util.concurrent.atomic.AtomicBoolean();
     (todo.size() < 64 ? todo.stream() : todo.parallelStream()).forEach(p -> {
       String text = new String(tree.read(p.entry()), StandardCharsets.UTF_8);
       if (LOADERS.stream().anyMatch(w -> text.contains(w) || p.sourceName().contains(w))) {
-        loads[0] = true;
+        loads.set(true);
       }
       out.put(p.path(), text);
     });
-    return loads[0] ? null : out;
+    return loads.get() ? null : out;
   }
 
   private static boolean contextFree(byte[] source) {
