@@ -5,6 +5,7 @@ import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.GitSources;
+import dev.scaffold.update.TemplateTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -30,9 +32,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * {@link TemplateFetcher} on JGit: lists tags, and checks out the wanted version: straight from
- * the object database for a repository on this machine, by a clone otherwise.
+ * the object database for a repository on this machine, by a clone otherwise. For a repository on
+ * this machine it also hands out versions as {@link TemplateTrees}, read without a checkout.
  */
-public final class JGitTemplateFetcher implements TemplateFetcher {
+public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees {
 
   private final JGitClient client = new JGitClient();
 
@@ -43,6 +46,20 @@ public final class JGitTemplateFetcher implements TemplateFetcher {
 
   @Override
   public List<String> tags(String url) {
+    Path local = localRepository(url);
+    if (local != null) {
+      // the refs themselves: an ls-remote of a local path runs a whole upload-pack session
+      try (Repository repo = Git.open(local.toFile()).getRepository()) {
+        List<String> out = new ArrayList<>();
+        for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+          out.add(r.getName().substring(Constants.R_TAGS.length()));
+        }
+        out.sort(null);
+        return out;
+      } catch (IOException e) {
+        // read it the general way below, which reports what is wrong
+      }
+    }
     try {
       Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setTags(true).setHeads(false).call();
       List<String> out = new ArrayList<>();
@@ -98,43 +115,214 @@ public final class JGitTemplateFetcher implements TemplateFetcher {
   }
 
   private static String export(Path repoDir, String url, String ref, Path into) {
-    try (Git git = Git.open(repoDir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
-      Repository repo = git.getRepository();
-      ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
-      if (id == null) {
-        throw InputException.at(url, ref == null ? "has no commits" : "has no tag `" + ref + "`");
+    try (Version v = Version.open(repoDir, url, ref)) {
+      for (Entry e : v.files) {
+        v.write(e, into);
       }
-      RevCommit commit = walk.parseCommit(id);
-      try (TreeWalk tw = new TreeWalk(repo)) {
-        tw.addTree(commit.getTree());
-        tw.setRecursive(true);
-        while (tw.next()) {
-          FileMode mode = tw.getFileMode(0);
-          if (mode == FileMode.GITLINK) {
-            continue; // a submodule: the clone path leaves these empty too
-          }
-          Path out = into.resolve(tw.getPathString());
-          Files.createDirectories(out.getParent());
-          ObjectLoader loader = repo.open(tw.getObjectId(0));
-          if (mode == FileMode.SYMLINK) {
-            Files.createSymbolicLink(out, Path.of(new String(loader.getCachedBytes(), StandardCharsets.UTF_8)));
-            continue;
-          }
-          try (OutputStream o = Files.newOutputStream(out)) {
-            loader.copyTo(o);
-          }
-          if (mode == FileMode.EXECUTABLE_FILE) {
-            try {
-              Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException e) {
-              out.toFile().setExecutable(true);
-            }
-          }
-        }
-      }
-      return commit.getName();
+      return v.commit;
     } catch (IOException e) {
       throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Tree tree(String url, String ref) {
+    Path local = localRepository(url);
+    if (local == null) {
+      return null;
+    }
+    try {
+      return Version.open(local, url, ref);
+    } catch (IOException e) {
+      throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One version of a repository on this machine: its commit and file list, read once. The
+   * repository stays open for reading until closed (a sketch's tree lives as long as the process:
+   * the object database is read-only here, and JGit closes its files with the JVM).
+   */
+  private static final class Version implements Tree, AutoCloseable {
+
+    final Repository repo;
+    final String url;
+    final String ref;
+    final String commit;
+    final List<Entry> files = new ArrayList<>();
+
+    private Version(Repository repo, String url, String ref, String commit) {
+      this.repo = repo;
+      this.url = url;
+      this.ref = ref;
+      this.commit = commit;
+    }
+
+    static Version open(Path repoDir, String url, String ref) throws IOException {
+      Repository repo = Git.open(repoDir.toFile()).getRepository();
+      try (RevWalk walk = new RevWalk(repo)) {
+        ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
+        if (id == null) {
+          throw InputException.at(url, ref == null ? "has no commits" : "has no tag `" + ref + "`");
+        }
+        RevCommit commit = walk.parseCommit(id);
+        Version v = new Version(repo, url, ref, commit.getName());
+        try (TreeWalk tw = new TreeWalk(repo)) {
+          tw.addTree(commit.getTree());
+          tw.setRecursive(true);
+          while (tw.next()) {
+            FileMode mode = tw.getFileMode(0);
+            if (mode == FileMode.GITLINK) {
+              continue; // a submodule: the clone path leaves these empty too
+            }
+            Mode m = mode == FileMode.SYMLINK ? Mode.SYMLINK : mode == FileMode.EXECUTABLE_FILE ? Mode.EXECUTABLE : Mode.FILE;
+            v.files.add(new Entry(tw.getPathString(), m, tw.getObjectId(0).name()));
+          }
+        }
+        return v;
+      } catch (IOException | RuntimeException e) {
+        repo.close();
+        throw e;
+      }
+    }
+
+    void write(Entry e, Path into) throws IOException {
+      Path out = into.resolve(e.path());
+      Files.createDirectories(out.getParent());
+      ObjectLoader loader = repo.open(ObjectId.fromString(e.id()));
+      if (e.mode() == Mode.SYMLINK) {
+        Files.createSymbolicLink(out, Path.of(new String(loader.getCachedBytes(), StandardCharsets.UTF_8)));
+        return;
+      }
+      try (OutputStream o = Files.newOutputStream(out)) {
+        loader.copyTo(o);
+      }
+      if (e.mode() == Mode.EXECUTABLE) {
+        try {
+          Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException ex) {
+          out.toFile().setExecutable(true);
+        }
+      }
+    }
+
+    @Override
+    public String commit() {
+      return commit;
+    }
+
+    @Override
+    public List<Entry> files() {
+      return files;
+    }
+
+    @Override
+    public byte[] read(Entry e) {
+      byte[] loose = readLoose(e.id());
+      if (loose != null) {
+        return loose;
+      }
+      try (ObjectReader reader = repo.newObjectReader()) {
+        return reader.open(ObjectId.fromString(e.id())).getCachedBytes(Integer.MAX_VALUE);
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + e.path() + " of " + url + (ref == null ? "" : " at " + ref) + ": "
+            + ex.getMessage(), ex);
+      }
+    }
+
+    @Override
+    public void sketch(Path into) {
+      try {
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (Entry e : files) {
+          int slash = e.path().lastIndexOf('/');
+          if (slash < 0) {
+            write(e, into);
+          } else if (dirs.add(e.path().substring(0, slash))) {
+            Files.createDirectories(into.resolve(e.path().substring(0, slash)));
+          }
+        }
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + ex.getMessage(), ex);
+      }
+    }
+
+    /**
+     * A blob stored as a loose object, read and inflated in one go: half the cost of JGit's general
+     * path, which an update pays for every file it compares. Null for anything else (packed,
+     * missing, not a plain blob), which JGit then reads and reports on.
+     */
+    private byte[] readLoose(String id) {
+      if (repo.getDirectory() == null || id.length() != 40) {
+        return null;
+      }
+      Path file = repo.getDirectory().toPath().resolve("objects").resolve(id.substring(0, 2)).resolve(id.substring(2));
+      byte[] compressed;
+      try {
+        compressed = Files.readAllBytes(file);
+      } catch (IOException | RuntimeException ex) {
+        return null;
+      }
+      java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+      try {
+        inflater.setInput(compressed);
+        byte[] head = new byte[32];
+        int n = 0;
+        int nul = -1;
+        while (nul < 0 && n < head.length) {
+          int k = inflater.inflate(head, n, head.length - n);
+          if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+            break;
+          }
+          for (int i = n; i < n + k && nul < 0; i++) {
+            if (head[i] == 0) {
+              nul = i;
+            }
+          }
+          n += k;
+        }
+        if (nul < 6 || head[0] != 'b' || head[1] != 'l' || head[2] != 'o' || head[3] != 'b' || head[4] != ' ') {
+          return null;
+        }
+        int size = Integer.parseInt(new String(head, 5, nul - 5, StandardCharsets.US_ASCII));
+        byte[] out = new byte[size];
+        int have = Math.min(n - nul - 1, size);
+        System.arraycopy(head, nul + 1, out, 0, have);
+        if (n - nul - 1 > size) {
+          return null;
+        }
+        while (have < size) {
+          int k = inflater.inflate(out, have, size - have);
+          if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+            return null;
+          }
+          have += k;
+        }
+        byte[] one = new byte[1];
+        return inflater.finished() || inflater.inflate(one) == 0 && inflater.finished() ? out : null;
+      } catch (java.util.zip.DataFormatException | NumberFormatException ex) {
+        return null;
+      } finally {
+        inflater.end();
+      }
+    }
+
+    @Override
+    public void complete(Path into) {
+      try {
+        for (Entry e : files) {
+          if (e.path().indexOf('/') >= 0) {
+            write(e, into);
+          }
+        }
+      } catch (IOException ex) {
+        throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + ex.getMessage(), ex);
+      }
+    }
+
+    @Override
+    public void close() {
+      repo.close();
     }
   }
 }

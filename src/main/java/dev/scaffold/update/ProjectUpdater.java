@@ -8,8 +8,11 @@ import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.answers.AnswerInputs;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.project.Timing;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
+import dev.scaffold.template.BundledTemplates;
+import dev.scaffold.template.GitSources;
 import dev.scaffold.template.ResolvedTemplate;
 import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.TemplateResolver;
@@ -40,6 +43,7 @@ public final class ProjectUpdater {
   public static final String TRAILER = "Scaffold-Update";
 
   private final TemplateVersionSource source;
+  private final TemplateFetcher fetcher;
   private final GitClient git;
   private final TextMerge textMerge;
   private final ChangePublisher publisher;
@@ -49,6 +53,7 @@ public final class ProjectUpdater {
   public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
       ChangePublisher publisher, Progress progress) {
     this.source = new TemplateVersionSource(resolver, fetcher, progress);
+    this.fetcher = fetcher;
     this.git = git;
     this.textMerge = textMerge;
     this.publisher = publisher;
@@ -73,9 +78,21 @@ public final class ProjectUpdater {
   }
 
   public UpdateResult update(UpdateRequest request) {
+    Timing.mark("update: start");
     Path project = request.project().toAbsolutePath().normalize();
+    GitCheck gitCheck = GitCheck.start(git, project, !request.dryRun());
+    try {
+      return update(request, project, gitCheck);
+    } finally {
+      gitCheck.abandon();
+    }
+  }
+
+  private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck) {
     AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
+    Timing.mark("update: kind");
     if (kind == TemplateVersionSource.Kind.FOLDER) {
       throw TemplateVersionSource.noVersions(recorded, project);
     }
@@ -105,8 +122,14 @@ public final class ProjectUpdater {
 
     GitRepo repo = null;
     Path work = null;
+    StoredVersions stored = storedVersions(recorded, kind, List.of(recorded.version(), target));
+    TemplateVersionSource versionSource = stored == null ? source
+        : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
+            stored, progress);
     try {
-      repo = prepareGit(request, project, commit);
+      Timing.mark("update: versions listed");
+      repo = prepareGit(request, project, commit, gitCheck.take());
+      Timing.mark("update: git status");
       String baseBranch = repo == null ? null : repo.branch();
       String branch = commit ? BRANCH_PREFIX + target : null;
       if (branch != null && repo.hasBranch(branch)) {
@@ -114,13 +137,14 @@ public final class ProjectUpdater {
       }
 
       work = TemplateVersionSource.tempDir("scaffold-update-");
-      try (ResolvedTemplate oldT = resolveRecorded(recorded, kind);
-          ResolvedTemplate newT = source.resolve(recorded.template(), target)) {
+      try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, kind);
+          ResolvedTemplate newT = versionSource.resolve(recorded.template(), target)) {
         if (recorded.commit() != null && oldT.origin().commit() != null && !recorded.commit().equals(oldT.origin().commit())) {
           progress.warn("tag " + recorded.version() + " now points at " + oldT.origin().commit().substring(0, 12)
               + ", not at the recorded commit " + recorded.commit().substring(0, Math.min(12, recorded.commit().length()))
               + "; merging from the tag as it is now");
         }
+        Timing.mark("update: templates resolved");
         AnswerInputs newInputs = request.answers().withRecorded(recorded.answers());
         Answers newAnswers =
             TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
@@ -132,15 +156,25 @@ public final class ProjectUpdater {
           }
         });
 
+        Timing.mark("update: answers");
         progress.step("render " + recorded.version() + " and " + target);
-        TemplateVersionSource.Pair renders = TemplateVersionSource.renderPair(oldT, oldAnswers, newT, newAnswers, work);
+        TemplateVersionSource.Pair renders = stored == null ? null : stored.renderPair(oldT, oldAnswers, newT, newAnswers);
+        if (renders == null) {
+          if (stored != null) {
+            stored.complete(oldT);
+            stored.complete(newT);
+          }
+          renders = TemplateVersionSource.renderPair(oldT, oldAnswers, newT, newAnswers, work);
+        }
 
+        Timing.mark("update: rendered");
         List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
         oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
             "template " + recorded.version(), "template " + target);
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
         TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same());
+        Timing.mark("update: planned");
         Map<String, Object> answers = newAnswers.recordable();
         if (request.dryRun()) {
           return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
@@ -152,6 +186,7 @@ public final class ProjectUpdater {
           repo.switchToNewBranch(branch);
         }
         merger.apply(plan, project);
+        Timing.mark("update: applied");
         writeAnswers(project, new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
 
         String commitId = null;
@@ -175,10 +210,32 @@ public final class ProjectUpdater {
       if (repo != null) {
         repo.close();
       }
+      if (stored != null) {
+        stored.close();
+      }
     }
   }
 
-  private ResolvedTemplate resolveRecorded(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind) {
+  /**
+   * For a template in a git repository on this machine, named by its absolute path: versions read
+   * from its object database rather than checked out, when the fetcher can ({@link TemplateTrees}).
+   */
+  private StoredVersions storedVersions(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind,
+      List<String> refs) {
+    String t = recorded.template();
+    if (kind != TemplateVersionSource.Kind.GIT || !(fetcher instanceof TemplateTrees trees)
+        || GitSources.isRemote(t) || t.startsWith("file://")) {
+      return null;
+    }
+    try {
+      return Path.of(t).isAbsolute() ? new StoredVersions(fetcher, trees, t, refs) : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static ResolvedTemplate resolveRecorded(TemplateVersionSource source, AnswersFile.Recorded recorded,
+      TemplateVersionSource.Kind kind) {
     try {
       return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : recorded.version());
     } catch (InputException e) {
@@ -224,8 +281,9 @@ public final class ProjectUpdater {
     }
   }
 
-  private GitRepo prepareGit(UpdateRequest request, Path project, boolean commit) {
-    if (!git.isRepository(project)) {
+  /** The checks before anything is written, on the state {@link GitCheck} read; owns its repository. */
+  private static GitRepo prepareGit(UpdateRequest request, Path project, boolean commit, GitCheck.State state) {
+    if (!state.repository()) {
       if (commit) {
         throw InputException.at(project.toString(), "is not a git repository, so --commit and --pr cannot work");
       }
@@ -235,10 +293,13 @@ public final class ProjectUpdater {
       }
       return null;
     }
-    GitRepo repo = git.open(project);
+    if (state.failure() != null) {
+      throw state.failure();
+    }
+    GitRepo repo = state.repo();
     try {
       if (!request.dryRun()) {
-        List<String> dirty = repo.changedPaths();
+        List<String> dirty = state.dirty();
         if (!dirty.isEmpty() && (commit || !request.allowDirty())) {
           List<Problem> problems = dirty.stream().limit(20).map(p -> Problem.at(p, "uncommitted change")).toList();
           throw new InputException(project + " has " + dirty.size() + " uncommitted change(s); commit or stash them"

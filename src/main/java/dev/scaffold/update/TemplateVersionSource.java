@@ -149,7 +149,7 @@ final class TemplateVersionSource {
    */
   record Pair(RenderedTree base, RenderedTree theirs, java.util.Set<String> same) {}
 
-  private static final List<String> CONTEXT_READERS = List.of(
+  static final List<String> CONTEXT_READERS = List.of(
       "_template", "include", "import", ".vars", ".data_model", ".globals", ".main", ".namespace", ".locals",
       "eval", "interpret");
 

@@ -4,6 +4,7 @@ import dev.scaffold.OperationException;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.render.Glob;
 import dev.scaffold.update.FileOutcome.Action;
+import dev.scaffold.update.RenderedTree.Content;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,8 +79,16 @@ public final class TreeMerger {
    *
    * @param content the bytes, or null to copy {@code copyFrom}
    * @param executable whether the file should be executable, or null to leave its mode alone
+   * @param madeAs for the template's bytes written in place of a copy of the template's file:
+   *     whether that file is executable, so that the file is made anew with the mode a copy would
+   *     have; null when {@code content} replaces the bytes of the project's file only
    */
-  public record Write(String path, byte[] content, Path copyFrom, Boolean executable) {}
+  public record Write(String path, byte[] content, Path copyFrom, Boolean executable, Boolean madeAs) {
+
+    public Write(String path, byte[] content, Path copyFrom, Boolean executable) {
+      this(path, content, copyFrom, executable, null);
+    }
+  }
 
   /** One path to settle: where the user's file is, and where it is in each render. */
   private record Item(String path, String oursPath, String basePath, String theirsPath) {
@@ -127,12 +139,19 @@ public final class TreeMerger {
     } catch (IOException e) {
       throw new OperationException("cannot read " + project + ": " + e.getMessage(), e);
     }
+    Set<Path> checkedParents = new HashSet<>(); // created, and found inside the project
     for (Write w : plan.writes()) {
       Path target = project.resolve(w.path());
       try {
-        Files.createDirectories(target.getParent());
-        requireInside(realRoot, target);
-        if (w.content() != null) {
+        if (checkedParents.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+          requireInside(realRoot, target);
+        } else if (Files.isSymbolicLink(target)) {
+          throw new IOException("leads outside the project through a symbolic link; refusing to write through it");
+        }
+        if (w.content() != null && w.madeAs() != null) {
+          writeAnew(target, w.content(), w.madeAs());
+        } else if (w.content() != null) {
           Files.write(target, w.content());
         } else {
           Files.copy(w.copyFrom(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -210,13 +229,14 @@ public final class TreeMerger {
       throws IOException {
     String path = item.path();
     String from = item.renamed() ? item.oursPath() : null;
-    Path ours = project.resolve(item.oursPath());
-    Path b = item.basePath() == null ? null : base.file(item.basePath());
-    Path t = item.theirsPath() == null ? null : theirs.file(item.theirsPath());
-    boolean oursExists = Files.exists(ours, LinkOption.NOFOLLOW_LINKS);
+    Path oursPath = project.resolve(item.oursPath());
+    Content b = item.basePath() == null ? null : base.content(item.basePath());
+    Content t = item.theirsPath() == null ? null : theirs.content(item.theirsPath());
+    Ours ours = Ours.of(oursPath);
+    boolean oursExists = ours != null;
     boolean knownSame = !item.renamed() && item.basePath() != null && item.theirsPath() != null && same.contains(path);
 
-    if (oursExists && !Files.isRegularFile(ours, LinkOption.NOFOLLOW_LINKS)) {
+    if (oursExists && !ours.regularFile) {
       if (knownSame || b != null && t != null && same(b, t)) {
         return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
       }
@@ -241,21 +261,21 @@ public final class TreeMerger {
       List<String> moveAway = item.renamed() ? List.of(item.oursPath()) : List.of();
       if (same(ours, t)) {
         return item.renamed()
-            ? new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(new Write(path, null, t, executable(t))), moveAway)
+            ? new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(copy(path, t, t.executable())), moveAway)
             : Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
       }
-      boolean oursExec = executable(ours);
-      boolean mode = modeAfter(oursExec, executable(b), executable(t));
+      boolean oursExec = ours.executable();
+      boolean mode = modeAfter(oursExec, b.executable(), t.executable());
       if (sameBytes(ours, b)) {
-        return new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(new Write(path, null, t, mode)), moveAway);
+        return new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(copy(path, t, mode)), moveAway);
       }
       if (sameBytes(b, t)) {
         // only the path or the mode changed in the template; the user's content moves as it is
-        byte[] mine = Files.readAllBytes(ours);
+        byte[] mine = ours.bytes();
         return new Decision(new FileOutcome(path, item.renamed() ? Action.UPDATED : Action.MERGED, from, null),
             List.of(new Write(path, mine, null, mode)), moveAway);
       }
-      return merge(path, from, Files.readAllBytes(b), Files.readAllBytes(ours), Files.readAllBytes(t), mode, moveAway);
+      return merge(path, from, b.bytes(), ours.bytes(), t.bytes(), mode, moveAway);
     }
 
     if (item.basePath() != null) {
@@ -269,13 +289,107 @@ public final class TreeMerger {
     }
 
     if (!oursExists) {
-      return new Decision(new FileOutcome(path, Action.ADDED, null, null), List.of(new Write(path, null, t, executable(t))), List.of());
+      return new Decision(new FileOutcome(path, Action.ADDED, null, null), List.of(copy(path, t, t.executable())), List.of());
     }
     if (sameBytes(ours, t)) {
       return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
     }
-    return merge(path, null, new byte[0], Files.readAllBytes(ours), Files.readAllBytes(t), null, List.of());
+    return merge(path, null, new byte[0], ours.bytes(), t.bytes(), null, List.of());
   }
+
+  /** The template's file at {@code path}, as a copy of it would make it. */
+  private static Write copy(String path, Content t, boolean mode) throws IOException {
+    return t.file() != null
+        ? new Write(path, null, t.file(), mode)
+        : new Write(path, t.bytes(), null, mode, t.executable());
+  }
+
+  /**
+   * The user's file: one status read up front (type, size, mode), its bytes read at most once and
+   * only when its size does not already tell it apart.
+   */
+  private static final class Ours implements Content {
+
+    final Path file;
+    final boolean regularFile;
+    final long size;
+    final Boolean executable; // null: not read with the attributes
+    private byte[] bytes;
+
+    private Ours(Path file, boolean regularFile, long size, Boolean executable) {
+      this.file = file;
+      this.regularFile = regularFile;
+      this.size = size;
+      this.executable = executable;
+    }
+
+    /** The user's file, or null when there is nothing at its path (or it cannot be read: as {@link Files#exists}). */
+    static Ours of(Path p) {
+      try {
+        if (POSIX) {
+          PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          return new Ours(p, a.isRegularFile(), a.size(),
+              a.isRegularFile() ? a.permissions().contains(PosixFilePermission.OWNER_EXECUTE) : null);
+        }
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return new Ours(p, a.isRegularFile(), a.size(), null);
+      } catch (IOException | UnsupportedOperationException e) {
+        try {
+          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          return new Ours(p, a.isRegularFile(), a.size(), null);
+        } catch (IOException notThere) {
+          return null;
+        }
+      }
+    }
+
+    @Override
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public synchronized byte[] bytes() throws IOException {
+      if (bytes == null) {
+        bytes = Files.readAllBytes(file);
+      }
+      return bytes;
+    }
+
+    @Override
+    public boolean executable() throws IOException {
+      return executable != null ? executable : new RenderedTree.FileContent(file).executable();
+    }
+
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    private String blobId;
+
+    static boolean hasBlobId(Content c) {
+      return c.id() != null && c.id().length() == 40;
+    }
+
+    /** Git's (SHA-1) object id of the file's bytes as a blob. */
+    synchronized String blobId() throws IOException {
+      if (blobId == null) {
+        byte[] b = bytes();
+        try {
+          java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+          sha1.update(("blob " + b.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          blobId = java.util.HexFormat.of().formatHex(sha1.digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return blobId;
+    }
+  }
+
+  private static final boolean POSIX =
+      java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private Decision merge(String path, String from, byte[] base, byte[] ours, byte[] theirs, Boolean mode,
       List<String> moveAway) {
@@ -395,17 +509,52 @@ public final class TreeMerger {
     return ours == base ? theirs : ours;
   }
 
-  private static boolean same(Path a, Path b) throws IOException {
-    return sameBytes(a, b) && executable(a) == executable(b);
+  private static boolean same(Content a, Content b) throws IOException {
+    return sameBytes(a, b) && a.executable() == b.executable();
   }
 
-  private static boolean sameBytes(Path a, Path b) throws IOException {
-    return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
+  /** Equal bytes: by object id when both have one, else by size, then by content. */
+  private static boolean sameBytes(Content a, Content b) throws IOException {
+    if (a.id() != null && a.id().equals(b.id())) {
+      return true;
+    }
+    // the user's file against a file of the object database: by git's id of its bytes, which
+    // leaves the stored file unread
+    if (a instanceof Ours o && Ours.hasBlobId(b)) {
+      return o.blobId().equals(b.id());
+    }
+    if (b instanceof Ours o && Ours.hasBlobId(a)) {
+      return o.blobId().equals(a.id());
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    if (a.file() != null && b.file() != null) {
+      return Files.mismatch(a.file(), b.file()) == -1;
+    }
+    return Arrays.equals(a.bytes(), b.bytes());
   }
 
-  private static boolean executable(Path p) throws IOException {
-    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-    return v != null && v.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+  /**
+   * Writes bytes as {@link Files#copy} with {@code REPLACE_EXISTING} would copy a template file of
+   * that mode: the old file removed, the new one made with the template file's permissions (rw for
+   * all, plus x for all when executable) less the umask.
+   */
+  private static void writeAnew(Path target, byte[] content, boolean executable) throws IOException {
+    Files.deleteIfExists(target);
+    if (!POSIX) {
+      Files.write(target, content, java.nio.file.StandardOpenOption.CREATE_NEW);
+      return;
+    }
+    Set<PosixFilePermission> mode = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-rw-rw-");
+    try (var ch = Files.newByteChannel(target,
+        java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+        PosixFilePermissions.asFileAttribute(mode))) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+    }
   }
 
   private static void setExecutable(Path p, boolean executable) throws IOException {

@@ -1,0 +1,105 @@
+package dev.scaffold.update;
+
+import dev.scaffold.publish.GitClient;
+import dev.scaffold.publish.GitRepo;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The project's git state an update checks before it writes (is it a repository, what is
+ * uncommitted), read on a second core while the update reads the answers and lists the template's
+ * versions: a status walks every file of the project, and needs nothing from those steps. Only
+ * reads. Whoever {@link #take}s the result owns the repository; one nobody takes (the update ended
+ * early) is closed as soon as it is ready.
+ */
+final class GitCheck {
+
+  /** What {@code prepareGit} works from; a failure is thrown where the update would have met it. */
+  record State(boolean repository, GitRepo repo, List<String> dirty, RuntimeException failure) {}
+
+  private State state;
+  private boolean taken;
+  private boolean abandoned;
+
+  private GitCheck() {}
+
+  /** Starts reading; on one core, reads on the spot. */
+  static GitCheck start(GitClient git, Path project, boolean status) {
+    GitCheck c = new GitCheck();
+    Runnable read = () -> {
+      State s = read(git, project, status);
+      dev.scaffold.project.Timing.mark("update: git status read (background)");
+      c.done(s);
+    };
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      read.run();
+    } else {
+      Thread t = new Thread(read, "scaffold-git-status");
+      t.setDaemon(true);
+      t.start();
+    }
+    return c;
+  }
+
+  private static State read(GitClient git, Path project, boolean status) {
+    GitRepo repo = null;
+    try {
+      if (!git.isRepository(project)) {
+        return new State(false, null, null, null);
+      }
+      repo = git.open(project);
+      return new State(true, repo, status ? repo.changedPaths() : List.of(), null);
+    } catch (RuntimeException | Error e) {
+      if (repo != null) {
+        repo.close();
+      }
+      return new State(true, null, null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+    }
+  }
+
+  private synchronized void done(State s) {
+    if (abandoned) {
+      close(s);
+      return;
+    }
+    state = s;
+    notifyAll();
+  }
+
+  /** Waits for the result and takes the repository over. */
+  synchronized State take() {
+    boolean interrupted = false;
+    while (state == null) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    taken = true;
+    return state;
+  }
+
+  /** The update ended without the result: close the repository, now or when it is read. */
+  synchronized void abandon() {
+    if (!taken && !abandoned) {
+      abandoned = true;
+      if (state != null) {
+        close(state);
+      }
+    }
+  }
+
+  private static void close(State s) {
+    if (s.repo() != null) {
+      try {
+        s.repo().close();
+      } catch (RuntimeException e) {
+        // nothing to do: it was only read
+      }
+    }
+  }
+}

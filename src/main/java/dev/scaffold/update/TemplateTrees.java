@@ -1,0 +1,60 @@
+package dev.scaffold.update;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Template versions read straight from a git object database, for repositories on this machine:
+ * an update needs the bytes of a few files of each version, not a checkout of every file. Implemented
+ * with JGit in {@code dev.scaffold.jgit}.
+ */
+public interface TemplateTrees {
+
+  /**
+   * Version {@code ref} (a tag, or null for the head) of a repository on this machine, read from its
+   * object database; writes nothing.
+   *
+   * @return the version's tree, or null when {@code url} is not a repository on this machine
+   */
+  Tree tree(String url, String ref);
+
+  /** One version's files, as the object database holds them. */
+  interface Tree extends AutoCloseable {
+
+    /** The commit id. */
+    String commit();
+
+    /** Every file (submodules left out, as a checkout leaves them), in no particular order. */
+    List<Entry> files();
+
+    /** A file's bytes; for a symbolic link, its target. Safe to call from several threads. */
+    byte[] read(Entry e);
+
+    /**
+     * Writes a sketch of the version into the empty folder {@code into}: its folders and its
+     * top-level files, which is what reading {@code scaffold.yml} and checking the template tree
+     * needs. {@link #complete} writes the rest, which then makes a full checkout.
+     */
+    void sketch(Path into);
+
+    /** Writes every file {@link #sketch} left out into {@code into}: a full checkout. */
+    void complete(Path into);
+
+    /** Lets go of the repository. */
+    @Override
+    void close();
+  }
+
+  /** How git stores a file. */
+  enum Mode {
+    FILE,
+    EXECUTABLE,
+    SYMLINK
+  }
+
+  /**
+   * @param path relative to the repository root, {@code /}-separated
+   * @param id the object id; equal ids mean equal bytes
+   */
+  record Entry(String path, Mode mode, String id) {}
+}

@@ -1,0 +1,89 @@
+package dev.scaffold.jgit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scaffold.update.TemplateTrees;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.util.FS;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Template versions read from the object database: loose and packed objects alike, tags from the refs. */
+class JGitTemplateFetcherTest {
+
+  static {
+    FS.FileStoreAttributes.setBackground(true);
+  }
+
+  @TempDir Path tmp;
+
+  private static final PersonIdent WHO = new PersonIdent("Test", "test@example.com");
+
+  @Test
+  void readsTheFilesOfATagLooseOrPackedAndSketchesFoldersOnly() throws Exception {
+    Path repo = tmp.resolve("tpl");
+    Files.createDirectories(repo.resolve("template/a/b"));
+    Files.writeString(repo.resolve("scaffold.yml"), "name: t\n");
+    Files.writeString(repo.resolve("template/a/b/x.txt"), "x\n".repeat(5000));
+    Files.write(repo.resolve("template/empty.txt"), new byte[0]);
+    Files.write(repo.resolve("template/bin.dat"), new byte[] {0, 1, 2, (byte) 255});
+    Path run = repo.resolve("template/run.sh");
+    Files.writeString(run, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("v1").setAuthor(WHO).setCommitter(WHO).setSign(false).call();
+      git.tag().setName("v1.0.0").setAnnotated(false).call();
+      git.tag().setName("b-tag").setAnnotated(false).call();
+    }
+    JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
+    assertEquals(List.of("b-tag", "v1.0.0"), fetcher.tags(repo.toString()));
+    assertNull(fetcher.tree("https://example.invalid/t.git", "v1.0.0"));
+
+    Map<String, byte[]> loose = read(fetcher, repo);
+    try (Git git = Git.open(repo.toFile())) {
+      git.gc().call();
+    }
+    Map<String, byte[]> packed = read(fetcher, repo);
+    assertEquals(loose.keySet(), packed.keySet());
+    for (String p : loose.keySet()) {
+      assertArrayEquals(Files.readAllBytes(repo.resolve(p)), loose.get(p), p);
+      assertArrayEquals(loose.get(p), packed.get(p), p);
+    }
+
+    try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
+      assertEquals(TemplateTrees.Mode.EXECUTABLE,
+          t.files().stream().filter(e -> e.path().equals("template/run.sh")).findFirst().orElseThrow().mode());
+      Path sketch = tmp.resolve("sketch");
+      Files.createDirectories(sketch);
+      t.sketch(sketch);
+      assertEquals("name: t\n", Files.readString(sketch.resolve("scaffold.yml"), StandardCharsets.UTF_8));
+      assertTrue(Files.isDirectory(sketch.resolve("template/a/b")));
+      assertTrue(Files.notExists(sketch.resolve("template/a/b/x.txt")));
+      t.complete(sketch);
+      assertEquals("x\n".repeat(5000), Files.readString(sketch.resolve("template/a/b/x.txt")));
+      assertTrue(Files.isExecutable(sketch.resolve("template/run.sh")));
+    }
+  }
+
+  private static Map<String, byte[]> read(JGitTemplateFetcher fetcher, Path repo) {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
+      for (TemplateTrees.Entry e : t.files()) {
+        out.put(e.path(), t.read(e));
+      }
+    }
+    return out;
+  }
+}
