@@ -59,7 +59,7 @@ public final class Main {
       if (cmd == null) {
         return NOT_HANDLED;
       }
-      warmUpInBackground(cmd.template);
+      warmUpInBackground(cmd.template, !cmd.noGit);
       int code;
       try {
         code = cmd.call();
@@ -72,20 +72,22 @@ public final class Main {
     }
 
     /**
-     * Initialises JGit's file-system layer and FreeMarker on a second core while this thread
-     * reads the answers and scaffold.yml with Jackson: class loading and static set-up are most
+     * Initialises JGit's file-system layer (when git will be used) and FreeMarker on a second core
+     * while this thread reads the answers and scaffold.yml: class loading and static set-up are most
      * of a small template's run, and these three do not depend on each other. Only reads; a
      * failure here changes nothing (the real use repeats the work and reports).
      */
-    private static void warmUpInBackground(String template) {
+    private static void warmUpInBackground(String template, boolean git) {
       if (Runtime.getRuntime().availableProcessors() < 2 || "false".equals(System.getProperty("scaffold.warmUp"))) {
         return;
       }
       Thread t = new Thread(() -> {
         try {
-          if (template != null) {
-            // the template resolver asks this first; it initialises JGit's FS
-            new dev.scaffold.jgit.JGitClient().isRepository(java.nio.file.Path.of(template).toAbsolutePath());
+          java.nio.file.Path dir = template == null ? null : java.nio.file.Path.of(template).toAbsolutePath();
+          if (git || (dir != null && dev.scaffold.jgit.JGitClient.mayBeRepository(dir))) {
+            // JGit's FS: the template resolver asks about a repository, git init needs it; a
+            // --no-git run from a plain folder never loads JGit
+            new dev.scaffold.jgit.JGitClient().isRepository(dir == null ? java.nio.file.Path.of("") : dir);
           }
           dev.scaffold.engine.TemplateEngine.warmUp();
         } catch (RuntimeException | Error e) {

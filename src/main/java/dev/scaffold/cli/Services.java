@@ -2,7 +2,6 @@ package dev.scaffold.cli;
 
 import dev.scaffold.Progress;
 import dev.scaffold.github.GitHubRepoHost;
-import dev.scaffold.jgit.JGitClient;
 import dev.scaffold.jgit.JGitPusher;
 import dev.scaffold.project.ProjectPublisher;
 import dev.scaffold.publish.Provisioner;
@@ -29,7 +28,7 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    return new TemplateResolver(catalog(), new JGitTemplateFetcher(), ctx.workingDir(), progress);
+    return new TemplateResolver(catalog(), dev.scaffold.jgit.LazyJGit.fetcher(), ctx.workingDir(), progress);
   }
 
   /**
@@ -54,7 +53,7 @@ final class Services {
   }
 
   GitClient git() {
-    return new JGitClient();
+    return dev.scaffold.jgit.LazyJGit.client();
   }
 
   /** The update and diff use cases, wired to JGit; {@code --pr} has no publisher yet. */
