@@ -17,28 +17,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML (or JSON) document read into a tree, remembering the line of every node so that errors
  * can point at {@code file:line}.
  *
- * <p>Read with SnakeYAML's composer (the parser under Jackson's YAML module) and built into
- * Jackson tree nodes without an {@link ObjectMapper}: a mapper costs ~90 ms of class loading and
- * locale set-up per run, more than rendering a small template. Scalars are typed as Jackson's
- * YAML parser types them (YAML 1.1 resolution: {@code yes}/{@code off} are booleans, {@code 012}
- * is octal, {@code 3.10} stays an exact decimal), which {@code YamlDocumentTest} checks against
+ * <p>Read from SnakeYAML's parser events (the parser under Jackson's YAML module) into Jackson
+ * tree nodes without an {@link ObjectMapper}: a mapper costs ~90 ms of class loading and locale
+ * set-up per run, more than rendering a small template. Scalars are typed as Jackson's YAML
+ * parser types them (YAML 1.1 resolution: {@code yes}/{@code off} are booleans, {@code 012} is
+ * octal, {@code 3.10} stays an exact decimal), which {@code YamlDocumentTest} checks against
  * Jackson itself.
  */
 public final class YamlDocument {
@@ -61,14 +61,16 @@ public final class YamlDocument {
   public static YamlDocument parse(String text, String displayName) {
     Map<String, Integer> lines = new HashMap<>();
     try {
-      LoaderOptions options = new LoaderOptions();
-      Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
-      // like Jackson's readTree: the first document, or nothing
-      Node node = composer.checkNode() ? composer.getNode() : null;
-      if (node == null) {
+      Parser parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
+      // like Jackson's readTree (and SnakeYAML's Composer.getNode): the first document, or nothing
+      if (parser.checkEvent(Event.ID.StreamStart)) {
+        parser.getEvent();
+      }
+      if (parser.checkEvent(Event.ID.StreamEnd)) {
         return new YamlDocument(displayName, MissingNode.getInstance(), lines);
       }
-      JsonNode root = new Builder(displayName, lines).build(node, "");
+      parser.getEvent(); // document start
+      JsonNode root = new Builder(parser, displayName, lines).node("");
       return new YamlDocument(displayName, root, lines);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -140,52 +142,101 @@ public final class YamlDocument {
     return n.asText();
   }
 
-  /** SnakeYAML nodes to Jackson nodes, recording the line of every JSON pointer as Jackson's token stream would. */
+  /**
+   * SnakeYAML parser events to Jackson nodes, as SnakeYAML's composer would build its nodes
+   * (anchors and aliases resolved, at most 50 aliases to collections), recording the line of
+   * every JSON pointer as Jackson's token stream did: a mapping entry at its key, a list item and
+   * the root at their start.
+   */
   private static final class Builder {
+    private static final int MAX_COLLECTION_ALIASES = 50;
+
+    private final Parser parser;
     private final String displayName;
     private final Map<String, Integer> lines;
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private int collectionAliases;
 
-    Builder(String displayName, Map<String, Integer> lines) {
+    Builder(Parser parser, String displayName, Map<String, Integer> lines) {
+      this.parser = parser;
       this.displayName = displayName;
       this.lines = lines;
     }
 
-    JsonNode build(Node node, String pointer) {
-      lines.putIfAbsent(pointer, node.getStartMark().getLine() + 1);
-      return value(node, pointer);
-    }
-
-    private JsonNode value(Node node, String pointer) {
-      if (node instanceof MappingNode m) {
-        ObjectNode out = NODES.objectNode();
-        for (NodeTuple t : m.getValue()) {
-          Node k = t.getKeyNode();
-          if (!(k instanceof ScalarNode key)) {
-            Mark at = k.getStartMark();
-            throw InputException.at(displayName + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1),
-                "not valid YAML: a mapping key must be a plain value");
+    /** The next node; records its line under {@code pointer} unless a key did already. */
+    JsonNode node(String pointer) {
+      Event e = parser.getEvent();
+      lines.putIfAbsent(pointer, e.getStartMark().getLine() + 1);
+      if (e instanceof AliasEvent a) {
+        JsonNode target = anchors.get(a.getAnchor());
+        if (target == null) {
+          throw error(e.getStartMark(), "found undefined alias " + a.getAnchor());
+        }
+        if (target.isContainerNode() && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+          throw error(e.getStartMark(), "Number of aliases for non-scalar nodes exceeds the specified max="
+              + MAX_COLLECTION_ALIASES);
+        }
+        return target;
+      }
+      JsonNode out;
+      if (e instanceof ScalarEvent sc) {
+        out = scalar(sc);
+      } else if (e instanceof MappingStartEvent) {
+        ObjectNode map = NODES.objectNode();
+        while (!parser.checkEvent(Event.ID.MappingEnd)) {
+          Event k = parser.getEvent();
+          if (!(k instanceof ScalarEvent key)) {
+            throw error(k.getStartMark(), "a mapping key must be a plain value");
+          }
+          if (key.getAnchor() != null) {
+            anchors.put(key.getAnchor(), NODES.textNode(key.getValue()));
           }
           String child = pointer + "/" + escape(key.getValue());
           lines.putIfAbsent(child, k.getStartMark().getLine() + 1);
-          out.set(key.getValue(), value(t.getValueNode(), child));
+          map.set(key.getValue(), node(child));
         }
-        return out;
-      }
-      if (node instanceof SequenceNode s) {
-        ArrayNode out = NODES.arrayNode(s.getValue().size());
+        parser.getEvent();
+        // anchored once complete: an alias inside itself is undefined, never a cycle in the tree
+        anchor(e, map);
+        return map;
+      } else if (e instanceof SequenceStartEvent) {
+        ArrayNode list = NODES.arrayNode();
         int i = 0;
-        for (Node item : s.getValue()) {
-          out.add(build(item, pointer + "/" + i++));
+        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+          list.add(node(pointer + "/" + i++));
         }
-        return out;
+        parser.getEvent();
+        anchor(e, list);
+        return list;
+      } else {
+        throw error(e.getStartMark(), "unexpected " + e.getEventId());
       }
-      return scalar((ScalarNode) node);
+      anchor(e, out);
+      return out;
+    }
+
+    private void anchor(Event e, JsonNode node) {
+      if (e instanceof NodeEvent ne && ne.getAnchor() != null) {
+        anchors.put(ne.getAnchor(), node);
+      }
     }
 
     /** Types a scalar as Jackson's YAMLParser does: by its resolved (or explicit) YAML 1.1 tag. */
-    private JsonNode scalar(ScalarNode s) {
+    private JsonNode scalar(ScalarEvent s) {
       String v = s.getValue();
-      String tag = s.getTag().getValue();
+      String tag = s.getTag();
+      if (tag == null || tag.equals("!")) {
+        if (!s.getImplicit().canOmitTagInPlainScalar()) {
+          return NODES.textNode(v);
+        }
+        return switch (YamlScalars.resolve(v)) {
+          case NULL -> NODES.nullNode();
+          case BOOL -> NODES.booleanNode(yamlBoolean(v));
+          case INT -> integer(v);
+          case FLOAT -> decimal(s, v);
+          default -> NODES.textNode(v);
+        };
+      }
       if (tag.startsWith(YAML_TAG)) {
         tag = tag.substring(YAML_TAG.length());
       }
@@ -205,14 +256,16 @@ public final class YamlDocument {
       }
     }
 
-    private JsonNode decimal(ScalarNode s, String v) {
+    private JsonNode decimal(ScalarEvent s, String v) {
       try {
         return NODES.numberNode(new BigDecimal(v.replace("_", "")));
       } catch (NumberFormatException e) {
-        Mark at = s.getEndMark();
-        throw InputException.at(displayName + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1),
-            "not valid YAML: Malformed numeric value '" + v + "'");
+        throw error(s.getEndMark(), "Malformed numeric value '" + v + "'");
       }
+    }
+
+    private InputException error(Mark at, String what) {
+      return InputException.at(displayName + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1), "not valid YAML: " + what);
     }
   }
 

@@ -3,9 +3,6 @@ package dev.scaffold.template;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes a mapping of plain values (strings, booleans, numbers, nulls, lists and nested mappings)
@@ -16,8 +13,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * YamlWriterTest} round-trips awkward text through all three.
  */
 public final class YamlWriter {
-
-  private static final Resolver RESOLVER = new Resolver();
 
   private YamlWriter() {}
 
@@ -167,7 +162,7 @@ public final class YamlWriter {
     if (s.length() == 1 && "yYnN~".indexOf(s.charAt(0)) >= 0) {
       return true;
     }
-    return !Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s, true));
+    return YamlScalars.resolve(s) != YamlScalars.Kind.STR;
   }
 
   /** Multi-line text that a literal block keeps exactly: printable, no leading space, at most one final newline. */
