@@ -129,6 +129,11 @@ public final class TemplateEngine {
     if (segment.indexOf("${") < 0 && segment.indexOf('[') < 0 && segment.indexOf('<') < 0) {
       return segment;
     }
+    // ${name} segments (folder names like ${project_slug}) need no FreeMarker template
+    String plain = renderPlain(segment, model);
+    if (plain != null) {
+      return plain;
+    }
     return process(parse(files, segment, where), where, model);
   }
 
