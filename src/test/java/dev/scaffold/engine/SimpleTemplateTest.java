@@ -122,7 +122,7 @@ class SimpleTemplateTest {
       "@", "=", "-", "${s}", "${slug}", "${e}", "${n}", "${missing}", "${t}", "${ s}", "${true}", "${s",
       "<#if t>", "<#if f>", "<#if t>", "<#if f>", "<#if s>", "<#else>", "</#if>", "</#if>", "</#if>",
       "<#if  t>", "</#if >", "<#--c-->", "#{n}", "[#if t]", "[/#if]", "[=s]", "<@m/>", "<#t>", "<#ftl>",
-      "[#ftl]", "<#", "</#", "</", "<a>", "</b>", "<#elseif f>", "${.now}", "\uFEFF"
+      "[#ftl]", "<#", "</#", "</", "<a>", "</b>", "<#elseif f>", "${.version}", "\uFEFF"
     };
     Random random = new Random(20261122);
     int fastOnes = 0;
