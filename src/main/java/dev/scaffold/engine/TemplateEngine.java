@@ -38,8 +38,12 @@ public final class TemplateEngine {
     }
   }
 
-  private final Configuration files;
-  private final Configuration expressions;
+  private final Path treeRoot;
+  private final Syntax syntax;
+  // made on first use: a template whose files and names all fit SimpleTemplate never loads
+  // FreeMarker (~500 classes, a quarter of a small run's class loading)
+  private volatile Configuration files;
+  private volatile Configuration expressions;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
   /** Whether plain files may skip FreeMarker's parser (see {@link SimpleTemplate}). */
   private final boolean simpleFiles;
@@ -54,9 +58,29 @@ public final class TemplateEngine {
 
   /** @param simpleFiles whether plain files may skip FreeMarker's parser; false in equivalence tests */
   TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles) {
-    this.files = configuration(treeRoot, syntax);
-    this.expressions = syntax == Syntax.ANGLE ? files : configuration(treeRoot, Syntax.ANGLE);
+    this.treeRoot = treeRoot;
+    this.syntax = syntax;
     this.simpleFiles = simpleFiles && syntax == Syntax.ANGLE;
+  }
+
+  private Configuration files() {
+    Configuration c = files;
+    if (c == null) {
+      synchronized (this) {
+        c = files;
+        if (c == null) {
+          c = configuration(treeRoot, syntax);
+          expressions = syntax == Syntax.ANGLE ? c : configuration(treeRoot, Syntax.ANGLE);
+          files = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private Configuration expressions() {
+    files();
+    return expressions;
   }
 
   /** An engine for scaffold.yml values alone, with no template tree. */
@@ -109,7 +133,7 @@ public final class TemplateEngine {
     if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
       return text;
     }
-    return process(parse(expressions, text, where), where, model);
+    return process(parse(expressions(), text, where), where, model);
   }
 
   /** Evaluates a FreeMarker boolean written as {@code ${...}} (or a bare true/false). */
@@ -134,7 +158,7 @@ public final class TemplateEngine {
     if (plain != null) {
       return plain;
     }
-    return process(parse(files, segment, where), where, model);
+    return process(parse(files(), segment, where), where, model);
   }
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
@@ -150,7 +174,7 @@ public final class TemplateEngine {
     }
     Template t;
     try {
-      t = new Template(name, name, new StringReader(text), files);
+      t = new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
       throw syntaxError(e, name);
     } catch (IOException e) {
@@ -181,7 +205,7 @@ public final class TemplateEngine {
   /** Checks that a file parses, without rendering it (for {@code template lint}). */
   public void parseFile(String text, String name) {
     try {
-      new Template(name, name, new StringReader(text), files);
+      new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
       throw syntaxError(e, name);
     } catch (IOException e) {
