@@ -118,16 +118,6 @@ public final class TemplateEngine {
     return cfg;
   }
 
-  /**
-   * Loads and initialises FreeMarker's classes (configuration, parser, built-ins, environment) by
-   * rendering a throw-away expression. Meant for a background thread at start-up, so that this
-   * work overlaps with reading the answers and scaffold.yml instead of following it.
-   */
-  public static void warmUp() {
-    TemplateEngine e = forExpressions();
-    e.expand("${a?then(\"x\", \"\")}${b}", "warm-up", Map.of("a", true, "b", "c"));
-  }
-
   /** Renders a value from scaffold.yml ({@code ${}} syntax); {@code where} names it in errors. */
   public String expand(String text, String where, Map<String, ?> model) {
     if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
