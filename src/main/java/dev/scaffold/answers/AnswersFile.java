@@ -1,12 +1,10 @@
 package dev.scaffold.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.template.YamlDocument;
+import dev.scaffold.template.YamlWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +28,6 @@ public final class AnswersFile {
   private static final String HEADER =
       "# Written by scaffold: the template and answers this project was made from.\n"
           + "# `scaffold update` reads it; change answers with `scaffold update --set KEY=VALUE`.\n";
-
-  private static final ObjectMapper WRITER =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .build());
 
   /** What a generated project records about its origin. */
   public record Recorded(String template, String version, String commit, Map<String, Object> answers) {}
@@ -96,17 +86,13 @@ public final class AnswersFile {
       doc.put("_commit", r.commit());
     }
     r.answers().forEach((k, v) -> doc.put(k, v instanceof BigDecimal d ? d.toPlainString() : v));
-    try {
-      return HEADER + WRITER.writeValueAsString(doc);
-    } catch (IOException e) {
-      throw new OperationException("cannot write answers: " + e.getMessage(), e);
-    }
+    return HEADER + YamlWriter.write(doc);
   }
 
   /** Writes plain answers (no metadata), as {@code --save-answers} does. */
   public static void writeInputs(Path file, Map<String, Object> answers) {
     try {
-      Files.writeString(file, WRITER.writeValueAsString(answers), StandardCharsets.UTF_8);
+      Files.writeString(file, YamlWriter.write(answers), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new OperationException("cannot write " + file + ": " + e.getMessage(), e);
     }

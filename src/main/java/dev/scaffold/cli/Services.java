@@ -3,7 +3,6 @@ package dev.scaffold.cli;
 import dev.scaffold.InputException;
 import dev.scaffold.Progress;
 import dev.scaffold.github.GitHubRepoHost;
-import dev.scaffold.jgit.JGitClient;
 import dev.scaffold.jgit.JGitPusher;
 import dev.scaffold.jgit.JGitTemplateFetcher;
 import dev.scaffold.jgit.JGitWorkspace;
@@ -39,7 +38,7 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    return new TemplateResolver(catalog(), new JGitTemplateFetcher(), ctx.workingDir(), progress);
+    return new TemplateResolver(catalog(), dev.scaffold.jgit.LazyJGit.fetcher(), ctx.workingDir(), progress);
   }
 
   /**
@@ -79,7 +78,7 @@ final class Services {
   }
 
   GitClient git() {
-    return new JGitClient();
+    return dev.scaffold.jgit.LazyJGit.client();
   }
 
   /** The update, check and diff use cases without publishing. */

@@ -23,12 +23,15 @@ import java.util.Set;
  * <ul>
  *   <li>{@code ${name}} where {@code name} is {@code [A-Za-z_][A-Za-z0-9_]*}, not a keyword, and
  *       its value is a {@link String} (numbers and booleans have formats; they fall back);
+ *   <li>{@code ${name?then("a","b")}} (a space after the comma allowed) where {@code name}'s value
+ *       is a {@link Boolean} and the literals hold no backslash, {@code $}, {@code #}, {@code [}
+ *       or line break: the conditional file names of cookiecutter-style templates;
  *   <li>{@code <#if name>}, {@code <#else>}, {@code </#if>} written exactly so, properly nested,
  *       where {@code name}'s value is a {@link Boolean};
  *   <li>no other {@code <#}, {@code </#}, {@code <@}, {@code </@}, {@code #{}, {@code ${}, and no
  *       {@code [#}, {@code [@}, {@code [=} at all;
  *   <li>no line made only of tags and blanks: FreeMarker strips such lines' white-space, so they
- *       fall back rather than re-implement that rule;
+ *       fall back rather than re-implement that rule; nor a last line made only of blanks;
  *   <li>no byte-order mark.
  * </ul>
  */
@@ -100,6 +103,7 @@ final class SimpleTemplate {
     // the current line: whether it holds a tag, and whether it holds anything FreeMarker outputs
     private boolean lineHasTag;
     private boolean lineHasContent;
+    private int lineStart;
 
     Parser(String s) {
       this.s = s;
@@ -127,6 +131,7 @@ final class SimpleTemplate {
             lineHasTag = false;
             lineHasContent = false;
             i++;
+            lineStart = i;
           }
           case ' ', '\t' -> i++;
           case '$', '#' -> {
@@ -135,15 +140,24 @@ final class SimpleTemplate {
                 return null;
               }
               int close = name(i + 2);
-              if (close < 0 || cs[close] != '}') {
+              if (close < 0 || cs[close] != '}' && cs[close] != '?') {
                 return null;
               }
               String name = s.substring(i + 2, close);
               addText(current, textStart, i);
-              current.add(new Node(i, close + 1, name, false, null, null));
-              strings.add(name);
+              if (cs[close] == '?') {
+                // ${flag?then("a","b")}: an if-block whose branches are the two literals
+                int end = then(close, name, current);
+                if (end < 0) {
+                  return null;
+                }
+                i = end;
+              } else {
+                current.add(new Node(i, close + 1, name, false, null, null));
+                strings.add(name);
+                i = close + 1;
+              }
               lineHasContent = true;
-              i = close + 1;
               textStart = i;
             } else {
               lineHasContent = true;
@@ -217,8 +231,64 @@ final class SimpleTemplate {
       if (!ifs.isEmpty() || lineHasTag && !lineHasContent) {
         return null;
       }
+      if (lineStart > 0 && lineStart < n && !lineHasContent) {
+        // a last line of blanks after a line break: FreeMarker drops it when an interpolation
+        // or tag came before ("a${s}\n  " renders "aS\n"), and keeps it otherwise; fall back
+        return null;
+      }
       addText(current, textStart, n);
       return new SimpleTemplate(cs, current, Set.copyOf(strings), Set.copyOf(booleans));
+    }
+
+    /**
+     * Reads {@code ?then("a","b")}} (or {@code ?then("a", "b")}}) at {@code at}, adding the
+     * if-block it stands for; the index after the closing brace, or -1 when the text is anything
+     * else. Literals may not hold a backslash, {@code $}, {@code #}, {@code [} or a line break,
+     * which FreeMarker would read as escapes or interpolations.
+     */
+    private int then(int at, String name, List<Node> current) {
+      if (!s.startsWith("?then(\"", at)) {
+        return -1;
+      }
+      int aStart = at + 7;
+      int aEnd = literalEnd(aStart);
+      if (aEnd < 0) {
+        return -1;
+      }
+      int bStart;
+      if (s.startsWith("\",\"", aEnd)) {
+        bStart = aEnd + 3;
+      } else if (s.startsWith("\", \"", aEnd)) {
+        bStart = aEnd + 4;
+      } else {
+        return -1;
+      }
+      int bEnd = literalEnd(bStart);
+      if (bEnd < 0 || !s.startsWith("\")}", bEnd)) {
+        return -1;
+      }
+      List<Node> yes = new ArrayList<>();
+      List<Node> no = new ArrayList<>();
+      addText(yes, aStart, aEnd);
+      addText(no, bStart, bEnd);
+      current.add(new Node(0, 0, name, true, yes, no));
+      booleans.add(name);
+      return bEnd + 3;
+    }
+
+    /** The index of the closing quote of a plain string literal starting at {@code from}, or -1. */
+    private int literalEnd(int from) {
+      for (int i = from; i < n; i++) {
+        switch (cs[i]) {
+          case '"':
+            return i;
+          case '\\', '$', '#', '[', '\n', '\r':
+            return -1;
+          default:
+            break;
+        }
+      }
+      return -1;
     }
 
     /** The index just after a name starting at {@code from}, or -1 if there is none or no room after it. */

@@ -29,8 +29,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TemplateEngine {
 
-  private final Configuration files;
-  private final Configuration expressions;
+  static {
+    // FreeMarker logs through java.util.logging unless told otherwise; scaffold reports every
+    // template error itself (setLogTemplateExceptions(false)), and starting JUL's LogManager costs
+    // 10-20 ms of CPU per run. A logger library chosen on the command line still wins.
+    if (System.getProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY) == null) {
+      System.setProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, freemarker.log.Logger.LIBRARY_NAME_NONE);
+    }
+  }
+
+  private final Path treeRoot;
+  private final Syntax syntax;
+  // made on first use: a template whose files and names all fit SimpleTemplate never loads
+  // FreeMarker (~500 classes, a quarter of a small run's class loading)
+  private volatile Configuration files;
+  private volatile Configuration expressions;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
   /** Whether plain files may skip FreeMarker's parser (see {@link SimpleTemplate}). */
   private final boolean simpleFiles;
@@ -45,9 +58,29 @@ public final class TemplateEngine {
 
   /** @param simpleFiles whether plain files may skip FreeMarker's parser; false in equivalence tests */
   TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles) {
-    this.files = configuration(treeRoot, syntax);
-    this.expressions = syntax == Syntax.ANGLE ? files : configuration(treeRoot, Syntax.ANGLE);
+    this.treeRoot = treeRoot;
+    this.syntax = syntax;
     this.simpleFiles = simpleFiles && syntax == Syntax.ANGLE;
+  }
+
+  private Configuration files() {
+    Configuration c = files;
+    if (c == null) {
+      synchronized (this) {
+        c = files;
+        if (c == null) {
+          c = configuration(treeRoot, syntax);
+          expressions = syntax == Syntax.ANGLE ? c : configuration(treeRoot, Syntax.ANGLE);
+          files = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private Configuration expressions() {
+    files();
+    return expressions;
   }
 
   /** An engine for scaffold.yml values alone, with no template tree. */
@@ -85,22 +118,12 @@ public final class TemplateEngine {
     return cfg;
   }
 
-  /**
-   * Loads and initialises FreeMarker's classes (configuration, parser, built-ins, environment) by
-   * rendering a throw-away expression. Meant for a background thread at start-up, so that this
-   * work overlaps with reading the answers and scaffold.yml instead of following it.
-   */
-  public static void warmUp() {
-    TemplateEngine e = forExpressions();
-    e.expand("${a?then(\"x\", \"\")}${b}", "warm-up", Map.of("a", true, "b", "c"));
-  }
-
   /** Renders a value from scaffold.yml ({@code ${}} syntax); {@code where} names it in errors. */
   public String expand(String text, String where, Map<String, ?> model) {
     if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
       return text;
     }
-    return process(parse(expressions, text, where), where, model);
+    return process(parse(expressions(), text, where), where, model);
   }
 
   /** Evaluates a FreeMarker boolean written as {@code ${...}} (or a bare true/false). */
@@ -120,7 +143,12 @@ public final class TemplateEngine {
     if (segment.indexOf("${") < 0 && segment.indexOf('[') < 0 && segment.indexOf('<') < 0) {
       return segment;
     }
-    return process(parse(files, segment, where), where, model);
+    // ${name} segments (folder names like ${project_slug}) need no FreeMarker template
+    String plain = renderPlain(segment, model);
+    if (plain != null) {
+      return plain;
+    }
+    return process(parse(files(), segment, where), where, model);
   }
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
@@ -136,7 +164,7 @@ public final class TemplateEngine {
     }
     Template t;
     try {
-      t = new Template(name, name, new StringReader(text), files);
+      t = new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
       throw syntaxError(e, name);
     } catch (IOException e) {
@@ -167,7 +195,7 @@ public final class TemplateEngine {
   /** Checks that a file parses, without rendering it (for {@code template lint}). */
   public void parseFile(String text, String name) {
     try {
-      new Template(name, name, new StringReader(text), files);
+      new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
       throw syntaxError(e, name);
     } catch (IOException e) {

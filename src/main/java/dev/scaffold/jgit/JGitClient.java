@@ -21,7 +21,21 @@ public final class JGitClient implements GitClient {
   @Override
   public boolean isRepository(Path dir) {
     return Files.isDirectory(dir.resolve(".git"))
-        || RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
+        || (mayBeBare(dir) && RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED));
+  }
+
+  /**
+   * False when {@link #isRepository} is sure to be false, found without JGit: a work tree has a
+   * {@code .git} folder, and JGit takes a folder for a bare repository only if it holds {@code
+   * objects/}, {@code refs/} and {@code HEAD}. Lets a run that needs no git skip JGit's start-up.
+   */
+  public static boolean mayBeRepository(Path dir) {
+    return Files.isDirectory(dir.resolve(".git")) || mayBeBare(dir);
+  }
+
+  private static boolean mayBeBare(Path dir) {
+    return Files.isDirectory(dir.resolve("objects")) && Files.isDirectory(dir.resolve("refs"))
+        && Files.exists(dir.resolve("HEAD"));
   }
 
   @Override

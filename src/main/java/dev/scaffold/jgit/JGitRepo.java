@@ -34,12 +34,14 @@ final class JGitRepo implements GitRepo {
   @Override
   public String commitAll(String message) {
     try {
-      git.add().addFilepattern(".").call();
-      git.add().addFilepattern(".").setUpdate(true).call();
+      if (!FreshIndex.addAll(git.getRepository())) {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+      }
       PersonIdent who = identity();
       RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
       return c.getName();
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | IOException e) {
       throw new OperationException("git commit failed: " + e.getMessage(), e);
     }
   }

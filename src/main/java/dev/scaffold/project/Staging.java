@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +36,21 @@ public final class Staging implements AutoCloseable {
     Path parent = destination.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-      Path folder = parent.resolve(".scaffold-staging-" + destination.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
-      Files.createDirectory(folder);
-      return new Staging(destination.toAbsolutePath(), folder);
+      // a unique name needs no secure randomness: seeding SecureRandom (as UUID.randomUUID does)
+      // costs ~20 ms of a small run; createDirectory fails on a name taken, and we try the next
+      String base = ".scaffold-staging-" + destination.getFileName() + "-" + Long.toHexString(ProcessHandle.current().pid()) + "-";
+      long seed = System.nanoTime();
+      for (int attempt = 0; ; attempt++) {
+        Path folder = parent.resolve(base + Long.toHexString((seed + attempt) & 0xffffffL));
+        try {
+          Files.createDirectory(folder);
+          return new Staging(destination.toAbsolutePath(), folder);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          if (attempt >= 100) {
+            throw e;
+          }
+        }
+      }
     } catch (IOException e) {
       throw new OperationException("cannot create a staging folder in " + parent + ": " + e.getMessage(), e);
     }

@@ -251,7 +251,7 @@ public final class SpecReader {
       problem("/github/topics", "`topics` must be a list");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> raw = YamlDocument.mapper().convertValue(node, LinkedHashMap.class);
+    Map<String, Object> raw = (Map<String, Object>) YamlDocument.toJava(node);
     return raw;
   }
 

@@ -114,6 +114,28 @@ class SimpleTemplateTest {
     assertTrue(outcome(fast, "a\nb ${missing} c").startsWith("ERR:x.ftl:2:5"), outcome(fast, "a\nb ${missing} c"));
   }
 
+  @Test
+  void aLastLineOfBlanksFallsBack() {
+    // FreeMarker drops "  " here (after an interpolation) but keeps it in "a\n  "
+    for (String text : new String[] {"a${s}\n  ", "#a${f?then(\"a\", \"b\")}/\n  ", "a\n\t", "a${s}\r\n \t"}) {
+      assertNull(SimpleTemplate.parse(text), text);
+      same(text);
+    }
+  }
+
+  @Test
+  void conditionalNamesTakeTheFastPath() {
+    for (String text : new String[] {"${t?then(\"Dockerfile\",\"\")}", "${f?then(\"Dockerfile\", \"\")}",
+        "a ${t?then(\"x y\",\"z\")} b\n${f?then(\"x\",\"<z>\")}"}) {
+      SimpleTemplate t = SimpleTemplate.parse(text);
+      assertNotNull(t, text);
+      assertNotNull(t.render(MODEL), text);
+      same(text);
+    }
+    assertEquals("Dockerfile", SimpleTemplate.parse("${t?then(\"Dockerfile\",\"\")}").render(MODEL));
+    assertEquals("", SimpleTemplate.parse("${f?then(\"Dockerfile\",\"\")}").render(MODEL));
+  }
+
   /** Random texts built from markup fragments, valid or not: both engines must agree on every one. */
   @Test
   void randomTextsRenderAlikeOrFailAlike() {
@@ -122,7 +144,10 @@ class SimpleTemplateTest {
       "@", "=", "-", "${s}", "${slug}", "${e}", "${n}", "${missing}", "${t}", "${ s}", "${true}", "${s",
       "<#if t>", "<#if f>", "<#if t>", "<#if f>", "<#if s>", "<#else>", "</#if>", "</#if>", "</#if>",
       "<#if  t>", "</#if >", "<#--c-->", "#{n}", "[#if t]", "[/#if]", "[=s]", "<@m/>", "<#t>", "<#ftl>",
-      "[#ftl]", "<#", "</#", "</", "<a>", "</b>", "<#elseif f>", "${.now}", "\uFEFF"
+      "[#ftl]", "<#", "</#", "</", "<a>", "</b>", "<#elseif f>", "${.version}", "\uFEFF",
+      "${t?then(\"yes\",\"\")}", "${f?then(\"a\", \"b\")}", "${s?then(\"a\",\"b\")}", "${missing?then(\"a\",\"\")}",
+      "${t?then(\"a\\\\n\",\"b\")}", "${t?then(\"$\",\"\")}", "${t?then(\"<#if>}{\",\"b\")}", "${t?then(\"a\",\"b\") }",
+      "${t?then('a','b')}"
     };
     Random random = new Random(20261122);
     int fastOnes = 0;

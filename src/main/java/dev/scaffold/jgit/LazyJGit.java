@@ -1,0 +1,73 @@
+package dev.scaffold.jgit;
+
+import dev.scaffold.publish.GitClient;
+import dev.scaffold.publish.GitRepo;
+import dev.scaffold.template.TemplateFetcher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The JGit adapters, made on first real use. Setting JGit up (its file-system layer and
+ * timestamp-resolution store) costs 50-100 ms of class loading, a quarter of a small {@code
+ * scaffold new}; a run with {@code --no-git} from a plain folder template asks only whether
+ * folders are repositories, which {@link JGitClient#mayBeRepository} answers without JGit.
+ */
+public final class LazyJGit {
+
+  private LazyJGit() {}
+
+  public static GitClient client() {
+    Supplier<JGitClient> real = memo(JGitClient::new);
+    return new GitClient() {
+      @Override
+      public boolean isRepository(Path dir) {
+        return JGitClient.mayBeRepository(dir) && real.get().isRepository(dir);
+      }
+
+      @Override
+      public GitRepo init(Path dir, String branch) {
+        return real.get().init(dir, branch);
+      }
+
+      @Override
+      public GitRepo open(Path dir) {
+        return real.get().open(dir);
+      }
+    };
+  }
+
+  public static TemplateFetcher fetcher() {
+    Supplier<JGitTemplateFetcher> real = memo(JGitTemplateFetcher::new);
+    return new TemplateFetcher() {
+      @Override
+      public boolean isRepository(Path dir) {
+        return JGitClient.mayBeRepository(dir) && real.get().isRepository(dir);
+      }
+
+      @Override
+      public List<String> tags(String url) {
+        return real.get().tags(url);
+      }
+
+      @Override
+      public String checkout(String url, String ref, Path into) {
+        return real.get().checkout(url, ref, into);
+      }
+    };
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+}
