@@ -7,6 +7,7 @@ import dev.scaffold.ScaffoldException;
 import dev.scaffold.ScaffoldVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,23 +21,49 @@ public final class ScaffoldCli {
   }
 
   public static int run(CliContext ctx, String... args) {
-    CommandLine cl = commandLine(ctx);
+    CommandLine cl = commandLine(ctx, args);
     int code = cl.execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;
   }
 
-  /** The command tree, writing to the context's streams. */
+  /** The commands under {@code scaffold}, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(
+      NewCommand.class, UpdateCommand.class, CheckCommand.class, DiffCommand.class, ListCommand.class,
+      TemplateCommand.class);
+
+  /** The whole command tree, writing to the context's streams. */
   public static CommandLine commandLine(CliContext ctx) {
-    CommandLine cl = new CommandLine(new Root(), new CommandFactory(ctx));
+    return commandLine(ctx, new String[0]);
+  }
+
+  /**
+   * The command tree for {@code args}: when they name a command, only that one is built, since
+   * picocli's model of every command costs more start-up time than most runs spend working.
+   */
+  static CommandLine commandLine(CliContext ctx, String[] args) {
+    CommandFactory factory = new CommandFactory(ctx);
+    CommandLine cl = new CommandLine(new Root(), factory);
+    String named = args.length > 0 ? args[0] : "";
+    boolean one = COMMANDS.stream().anyMatch(c -> nameOf(c).equals(named));
+    for (Class<?> c : COMMANDS) {
+      if (!one || nameOf(c).equals(named)) {
+        try {
+          cl.addSubcommand(nameOf(c), factory.create(c));
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create the " + nameOf(c) + " command", e);
+        }
+      }
+    }
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> report(ctx, ex, verbose(parseResult)));
     cl.setParameterExceptionHandler(
-        (ex, args) -> {
+        (ex, unmatched) -> {
           ctx.err().println("error: " + ex.getMessage());
           ctx.err().println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
           return ExitCodes.BAD_INPUT;
@@ -98,15 +125,6 @@ public final class ScaffoldCli {
         "Create projects from templates, provision them on GitHub, and keep them up to date.",
         ""
       },
-      subcommands = {
-        NewCommand.class,
-        UpdateCommand.class,
-        CheckCommand.class,
-        DiffCommand.class,
-        ListCommand.class,
-        TemplateCommand.class,
-        CommandLine.HelpCommand.class
-      },
       footer = {
         "",
         "Exit codes: 0 success, 1 runtime failure, 2 bad usage or input,",
@@ -133,6 +151,10 @@ public final class ScaffoldCli {
         return new String[] {"scaffold " + ScaffoldVersion.current()};
       }
     }
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** Gives every command the context it runs in. */

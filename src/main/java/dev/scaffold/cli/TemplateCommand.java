@@ -31,7 +31,6 @@ public final class TemplateCommand implements Runnable {
   /** {@code scaffold template lint}. */
   @Command(
       name = "lint",
-      mixinStandardHelpOptions = true,
       description = {
         "Check a template: scaffold.yml against its JSON Schema, every .ftl file parses,",
         "and the whole template renders with each answers example (the template's own",
@@ -52,6 +51,10 @@ public final class TemplateCommand implements Runnable {
 
     @Option(names = "--json", description = "Print a machine-readable report on stdout.")
     boolean json;
+
+    // no standard help mixin: its -V/--version would clash with --version TAG
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--verbose", description = "Show details.")
     boolean verbose;

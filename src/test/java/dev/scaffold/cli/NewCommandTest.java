@@ -223,10 +223,14 @@ class NewCommandTest {
   @Test
   void versionAndHelpOnEveryCommand() {
     assertEquals("scaffold " + ScaffoldVersion.current(), Cli.run(dir, "--version").out().strip());
-    for (String cmd : List.of("new", "list", "template")) {
-      Cli.Run r = Cli.run(dir, cmd, "--help");
-      assertEquals(0, r.exit(), cmd);
+    for (String cmd : List.of("new", "update", "check", "diff", "list", "template", "template lint")) {
+      String[] words = (cmd + " --help").split(" ");
+      Cli.Run r = Cli.run(dir, words);
+      assertEquals(0, r.exit(), cmd + ": " + r.err());
       assertTrue(r.out().startsWith("Usage: scaffold " + cmd), r.out());
+      if (!cmd.contains(" ")) {
+        assertEquals(r.out(), Cli.run(dir, "help", cmd).out(), "scaffold help " + cmd);
+      }
     }
     Cli.Run bad = Cli.run(dir, "new", "--no-such-option");
     assertEquals(2, bad.exit());
