@@ -1,8 +1,6 @@
 package dev.scaffold.render;
 
-import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
-import dev.scaffold.Problem;
 import dev.scaffold.engine.TemplateEngine;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -51,122 +49,40 @@ public final class Renderer {
     List<Path> sources = new ArrayList<>(attributes.keySet());
     sources.sort(null);
     Path realTree = realPath(tree);
-    Map<String, String> renderedDirs = new HashMap<>(); // source dir -> output dir ("" = dropped)
-    Map<String, String> seen = new HashMap<>();
+    PathPlanner paths = new PathPlanner(engine, treeName, exclude, model);
     List<PlannedEntry> out = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-
     for (Path source : sources) {
       String rel = relative(tree, source);
-      String sourceName = treeName + "/" + rel;
-      int slash = rel.lastIndexOf('/');
-      String parentOut = slash < 0 ? "" : renderedDirs.get(rel.substring(0, slash));
-      if (parentOut == null) {
-        continue; // the parent folder was dropped or excluded
+      if (paths.parentDropped(rel)) {
+        continue;
       }
       BasicFileAttributes attrs = attributes.get(source);
       boolean isLink = attrs.isSymbolicLink();
-      boolean isDir = attrs.isDirectory();
       if (isLink) {
         Path target = realPath(source);
         if (target == null || realTree == null || !target.startsWith(realTree)) {
-          problems.add(Problem.at(sourceName, "symbolic link points outside the template"));
+          paths.refuse(rel, "symbolic link points outside the template");
           continue;
         }
         if (Files.isDirectory(target)) {
-          problems.add(Problem.at(sourceName, "symbolic links to folders are not supported in templates"));
+          paths.refuse(rel, "symbolic links to folders are not supported in templates");
           continue;
         }
       }
-      String name = rel.substring(slash + 1);
-      boolean render = !isDir && name.endsWith(RENDER_SUFFIX);
-      String renderedName;
-      try {
-        renderedName = engine.renderSegment(name, sourceName, model);
-      } catch (InputException e) {
-        problems.addAll(e.problems());
+      PathPlanner.Placement p = paths.place(rel, attrs.isDirectory());
+      if (p == null) {
         continue;
       }
-      if (render && renderedName.endsWith(RENDER_SUFFIX)) {
-        renderedName = renderedName.substring(0, renderedName.length() - RENDER_SUFFIX.length());
-      }
-      if (renderedName.isEmpty()) {
-        if (isDir) {
-          renderedDirs.put(rel, null);
-        }
-        continue; // a segment rendered to "" drops the entry: conditional files
-      }
-      String problem = unsafeSegment(renderedName);
-      if (problem != null) {
-        problems.add(Problem.at(sourceName, "rendered path `" + renderedName + "` " + problem + "; nothing was written"));
-        continue;
-      }
-      String outPath = parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
-      if (excluded.matches(outPath) || excluded.matches(rel)) {
-        if (isDir) {
-          renderedDirs.put(rel, null);
-        }
-        continue;
-      }
-      String previous = seen.putIfAbsent(outPath, sourceName);
-      if (previous != null && !isDir) {
-        problems.add(Problem.at(sourceName, "renders to `" + outPath + "`, as " + previous + " does"));
-        continue;
-      }
-      if (isDir) {
-        renderedDirs.put(rel, outPath);
-        if (previous == null) {
-          addParents(outPath, out, seen);
-          out.add(new PlannedEntry(outPath, PlannedEntry.Kind.DIRECTORY, null, sourceName, null));
-        }
-      } else {
-        addParents(outPath, out, seen);
-        out.add(
-            new PlannedEntry(
-                outPath,
-                render ? PlannedEntry.Kind.RENDER : PlannedEntry.Kind.COPY,
-                source,
-                sourceName,
-                posix ? permissions(source, isLink ? null : attrs) : null));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputException(
-          problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems in the template",
-          problems);
-    }
-    return new RenderPlan(out);
-  }
-
-  /** A rendered segment may hold {@code /} (a package path), but never leave the destination. */
-  static String unsafeSegment(String segment) {
-    if (segment.startsWith("/") || segment.matches("^[A-Za-z]:.*")) {
-      return "is absolute";
-    }
-    if (segment.indexOf('\0') >= 0 || segment.indexOf('\\') >= 0) {
-      return "contains a NUL or backslash";
-    }
-    for (String part : segment.split("/", -1)) {
-      if (part.equals("..")) {
-        return "leaves the destination";
-      }
-      if (part.isEmpty() || part.equals(".")) {
-        return "has an empty or `.` segment";
-      }
-    }
-    return null;
-  }
-
-  // a segment holding "/" creates folders the tree did not list
-  private static void addParents(String outPath, List<PlannedEntry> out, Map<String, String> seen) {
-    int i = outPath.indexOf('/');
-    while (i > 0) {
-      String dir = outPath.substring(0, i);
-      if (seen.putIfAbsent(dir, "") == null) {
+      for (String dir : p.newFolders()) {
         out.add(new PlannedEntry(dir, PlannedEntry.Kind.DIRECTORY, null, dir, null));
       }
-      i = outPath.indexOf('/', i + 1);
+      if (!attrs.isDirectory()) {
+        out.add(new PlannedEntry(p.path(), p.render() ? PlannedEntry.Kind.RENDER : PlannedEntry.Kind.COPY, source,
+            treeName + "/" + rel, posix ? permissions(source, isLink ? null : attrs) : null));
+      }
     }
+    paths.finish();
+    return new RenderPlan(out);
   }
 
   /** Every entry under {@code dir}, with its attributes, not following symbolic links (as Files.walk). */

@@ -1,10 +1,8 @@
 package dev.scaffold.update;
 
-import dev.scaffold.InputException;
-import dev.scaffold.Problem;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.engine.TemplateEngine;
-import dev.scaffold.render.Glob;
+import dev.scaffold.render.PathPlanner;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.template.ResolvedTemplate;
 import dev.scaffold.template.TemplateFetcher;
@@ -210,12 +208,10 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
 
   /**
    * {@link Renderer#plan} over a git tree: the same walk (folders implied by their files, all in
-   * {@link Path} order), the same segment rendering, dropping, exclusion, safety checks and
-   * problems, for files only.
+   * {@link Path} order) and the same {@link PathPlanner} rules, for files only.
    */
   private static List<Planned> plan(TemplateEngine engine, List<TemplateTrees.Entry> files, String treeName,
       List<String> exclude, Map<String, ?> model) {
-    Glob excluded = new Glob(exclude);
     int cut = treeName.length() + 1;
     Map<String, TemplateTrees.Entry> byRel = new HashMap<>();
     Set<String> dirs = new HashSet<>();
@@ -231,102 +227,18 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     dirs.forEach(r -> sources.add(Map.entry(Path.of(r), r)));
     sources.sort(Map.Entry.comparingByKey());
 
-    Map<String, String> renderedDirs = new HashMap<>();
-    Map<String, String> seen = new HashMap<>();
+    PathPlanner paths = new PathPlanner(engine, treeName, exclude, model);
     List<Planned> out = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
     for (Map.Entry<Path, String> s : sources) {
       String rel = s.getValue();
-      String sourceName = treeName + "/" + rel;
-      int slash = rel.lastIndexOf('/');
-      String parentOut = slash < 0 ? "" : renderedDirs.get(rel.substring(0, slash));
-      if (parentOut == null) {
-        continue;
-      }
       TemplateTrees.Entry entry = byRel.get(rel);
-      boolean isDir = entry == null;
-      String name = rel.substring(slash + 1);
-      boolean render = !isDir && name.endsWith(Renderer.RENDER_SUFFIX);
-      String renderedName;
-      try {
-        renderedName = engine.renderSegment(name, sourceName, model);
-      } catch (InputException e) {
-        problems.addAll(e.problems());
-        continue;
-      }
-      if (render && renderedName.endsWith(Renderer.RENDER_SUFFIX)) {
-        renderedName = renderedName.substring(0, renderedName.length() - Renderer.RENDER_SUFFIX.length());
-      }
-      if (renderedName.isEmpty()) {
-        if (isDir) {
-          renderedDirs.put(rel, null);
-        }
-        continue;
-      }
-      String problem = unsafeSegment(renderedName);
-      if (problem != null) {
-        problems.add(Problem.at(sourceName, "rendered path `" + renderedName + "` " + problem + "; nothing was written"));
-        continue;
-      }
-      String outPath = parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
-      if (excluded.matches(outPath) || excluded.matches(rel)) {
-        if (isDir) {
-          renderedDirs.put(rel, null);
-        }
-        continue;
-      }
-      String previous = seen.putIfAbsent(outPath, sourceName);
-      if (previous != null && !isDir) {
-        problems.add(Problem.at(sourceName, "renders to `" + outPath + "`, as " + previous + " does"));
-        continue;
-      }
-      if (isDir) {
-        renderedDirs.put(rel, outPath);
-        if (previous == null) {
-          addParents(outPath, seen);
-        }
-      } else {
-        addParents(outPath, seen);
-        out.add(new Planned(outPath, render, entry, sourceName));
+      PathPlanner.Placement p = paths.place(rel, entry == null);
+      if (p != null && entry != null) {
+        out.add(new Planned(p.path(), p.render(), entry, treeName + "/" + rel));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InputException(
-          problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems in the template",
-          problems);
-    }
+    paths.finish();
     return out;
-  }
-
-  /** As {@code Renderer.unsafeSegment}. */
-  private static String unsafeSegment(String segment) {
-    if (segment.startsWith("/") || segment.length() >= 2 && segment.charAt(1) == ':' && isAsciiLetter(segment.charAt(0))) {
-      return "is absolute";
-    }
-    if (segment.indexOf('\0') >= 0 || segment.indexOf('\\') >= 0) {
-      return "contains a NUL or backslash";
-    }
-    for (String part : segment.split("/", -1)) {
-      if (part.equals("..")) {
-        return "leaves the destination";
-      }
-      if (part.isEmpty() || part.equals(".")) {
-        return "has an empty or `.` segment";
-      }
-    }
-    return null;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-  }
-
-  private static void addParents(String outPath, Map<String, String> seen) {
-    int i = outPath.indexOf('/');
-    while (i > 0) {
-      seen.putIfAbsent(outPath.substring(0, i), "");
-      i = outPath.indexOf('/', i + 1);
-    }
   }
 
   /** The words in a template's text that load other template files. */
