@@ -47,6 +47,9 @@ public final class DiffCommand implements Callable<Integer> {
       m.put("added", r.added());
       m.put("removed", r.removed());
       ctx.out().println(Json.write(m));
+    } else if (r.patch().isEmpty()) {
+      // stdout stays an empty patch for tools; the person reading gets a word on stderr
+      ctx.err().println("No drift: " + r.project() + " matches a fresh render of " + r.template() + " " + r.version() + ".");
     } else {
       ctx.out().print(r.patch());
     }
