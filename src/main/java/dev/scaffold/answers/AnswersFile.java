@@ -133,16 +133,7 @@ public final class AnswersFile {
     if (n.isObject()) {
       return NOT_PLAIN;
     }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isIntegralNumber()) {
-      return n.longValue();
-    }
-    if (n.isNumber()) {
-      return n.decimalValue();
-    }
-    return n.asText();
+    return YamlDocument.plainValue(n);
   }
 
   private static String readText(Path file) {

@@ -368,16 +368,7 @@ public final class SpecReader {
   }
 
   static Object scalar(JsonNode n) {
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isIntegralNumber()) {
-      return n.longValue();
-    }
-    if (n.isNumber()) {
-      return n.decimalValue();
-    }
-    return n.asText();
+    return YamlDocument.plainValue(n);
   }
 
   private void problem(String pointer, String what) {

@@ -333,4 +333,18 @@ public final class YamlDocument {
     }
     return key.replace("~", "~0").replace("/", "~1");
   }
+
+  /** A scalar node as the Java value answers use: Boolean, Long, BigDecimal (exact), or String. */
+  public static Object plainValue(JsonNode n) {
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    if (n.isIntegralNumber()) {
+      return n.longValue();
+    }
+    if (n.isNumber()) {
+      return n.decimalValue();
+    }
+    return n.asText();
+  }
 }
