@@ -46,8 +46,11 @@ public final class TemplateResolver {
         && (Files.isRegularFile(dir.resolve("scaffold.yml")) || catalog.find(ref).isEmpty());
     if (folder) {
       String absolute = dir.toAbsolutePath().toString();
-      if (fetcher.isRepository(dir) && (version != null || hasVersionTags(absolute))) {
-        return fromGit(absolute, version, prerelease);
+      if (fetcher.isRepository(dir)) {
+        List<String> tags = fetcher.tags(absolute);
+        if (version != null || tags.stream().anyMatch(t -> TemplateVersion.parse(t).isPresent())) {
+          return fromGit(absolute, tags, version, prerelease);
+        }
       }
       if (version != null) {
         throw InputException.at(ref, "--version needs a git repository, and this folder is not one");
@@ -55,7 +58,8 @@ public final class TemplateResolver {
       return load(dir, new TemplateOrigin(TemplateOrigin.Kind.DIRECTORY, absolute, null, null), () -> {});
     }
     if (GitSources.looksLikeGit(ref)) {
-      return fromGit(GitSources.expand(ref), version, prerelease);
+      String url = GitSources.expand(ref);
+      return fromGit(url, fetcher.tags(url), version, prerelease);
     }
     Optional<BundledTemplates.Entry> entry = catalog.find(ref);
     if (entry.isPresent()) {
@@ -72,13 +76,8 @@ public final class TemplateResolver {
     throw InputException.at(ref, "no such template: not a folder, a git URL, or a bundled template (" + known + ")");
   }
 
-  private boolean hasVersionTags(String url) {
-    return fetcher.tags(url).stream().anyMatch(t -> TemplateVersion.parse(t).isPresent());
-  }
-
   /** The version a git template resolves to: {@code version} if given, else the newest tag, else null (head). */
-  public String pickVersion(String url, String version, boolean prerelease) {
-    List<String> tags = fetcher.tags(url);
+  private String pickVersion(String url, List<String> tags, String version, boolean prerelease) {
     if (version != null) {
       if (!tags.contains(version)) {
         throw InputException.at(url, "has no tag `" + version + "`" + (tags.isEmpty() ? "" : " (tags: " + String.join(", ", tags) + ")"));
@@ -93,8 +92,8 @@ public final class TemplateResolver {
     return TemplateVersion.newest(tags, prerelease).map(TemplateVersion::tag).orElse(null);
   }
 
-  private ResolvedTemplate fromGit(String url, String version, boolean prerelease) {
-    String tag = pickVersion(url, version, prerelease);
+  private ResolvedTemplate fromGit(String url, List<String> tags, String version, boolean prerelease) {
+    String tag = pickVersion(url, tags, version, prerelease);
     Path tmp;
     try {
       tmp = Files.createTempDirectory("scaffold-template-");
