@@ -57,6 +57,8 @@ import picocli.CommandLine.Parameters;
     })
 public final class UpdateCommand implements Callable<Integer> {
 
+  static final String DEFAULT_CONFLICT = "inline";
+
   private final CliContext ctx;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project (default: this folder).")
@@ -73,7 +75,7 @@ public final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")
   boolean prerelease;
 
-  @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = "inline",
+  @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = DEFAULT_CONFLICT,
       description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks).")
   String conflict;
 

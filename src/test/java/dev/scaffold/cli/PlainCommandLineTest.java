@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** The picocli-free reader of {@code scaffold new} must fill the command exactly as picocli does. */
-class MainFastNewTest {
+/** The picocli-free reader must fill each command exactly as picocli does, and leave the rest to picocli. */
+class PlainCommandLineTest {
 
   private static CliContext ctx() {
     return new CliContext(
@@ -27,17 +30,25 @@ class MainFastNewTest {
         new ByteArrayInputStream(new byte[0]), Map.of(), Path.of("/tmp"), false);
   }
 
-  private static NewCommand picocli(String... args) {
+  private static Object picocli(String... args) {
     CommandLine.ParseResult pr = ScaffoldCli.commandLine(ctx()).parseArgs(args);
-    return (NewCommand) pr.subcommand().commandSpec().userObject();
+    return pr.subcommand().commandSpec().userObject();
   }
 
-  /** Every field of the command and its mixin, by name, except the context. */
-  private static Map<String, Object> state(NewCommand c) throws IllegalAccessException {
+  /** Every field of the command and of its common options, by name, except the context. */
+  private static Map<String, Object> state(Object command) throws IllegalAccessException {
     Map<String, Object> m = new java.util.TreeMap<>();
-    for (Object o : List.of(c, c.common)) {
+    List<Object> parts = new ArrayList<>(List.of(command));
+    for (Field f : command.getClass().getDeclaredFields()) {
+      if (f.getType() == CommonOptions.class) {
+        f.setAccessible(true);
+        parts.add(f.get(command));
+      }
+    }
+    for (Object o : parts) {
       for (Field f : o.getClass().getDeclaredFields()) {
-        if (f.getType() == CliContext.class || f.getType() == CommonOptions.class || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        if (f.getType() == CliContext.class || f.getType() == CommonOptions.class
+            || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
           continue;
         }
         f.setAccessible(true);
@@ -49,7 +60,7 @@ class MainFastNewTest {
   }
 
   @Test
-  void fillsTheCommandAsPicocliDoes() throws Exception {
+  void fillsEachCommandAsPicocliDoes() throws Exception {
     String[][] cases = {
       {"new", "tpl", "out", "--answers", "a.yml", "--non-interactive", "--no-git", "--no-github"},
       {"new"},
@@ -59,9 +70,17 @@ class MainFastNewTest {
         "--dry-run", "--json", "--verbose", "--github-url", "http://127.0.0.1:1", "--save-answers", "s.yml"},
       {"new", "--yes", "tpl", "out"},
       {"new", "tpl", "out", "--set", "k=with spaces and = signs"},
+      {"update"},
+      {"update", "proj", "--non-interactive"},
+      {"update", "--version", "v2", "--prerelease", "--allow-dirty", "--allow-downgrade", "--commit", "--pr",
+        "--conflict", "rej", "--github-url=http://127.0.0.1:1", "--answers", "a.yml", "--set", "x=1", "--defaults",
+        "--dry-run", "--json", "--verbose", "proj"},
+      {"update", "--conflict=inline", "--set", "a=1", "--set", "b=2"},
+      {"check"},
+      {"check", "proj", "--json", "--prerelease", "--verbose"},
     };
     for (String[] args : cases) {
-      NewCommand fast = Main.FastNew.parse(ctx(), args);
+      Callable<Integer> fast = PlainCommandLine.parse(ctx(), args);
       assertNotNull(fast, String.join(" ", args));
       assertEquals(state(picocli(args)), state(fast), String.join(" ", args));
     }
@@ -75,21 +94,26 @@ class MainFastNewTest {
       {"new", "tpl", "--answers"}, {"new", "tpl", "--answers", "--no-git"}, {"new", "--unknown"},
       {"new", "--force", "--force"}, {"new", "-y", "--yes"}, {"new", "--answers", "a", "--answers", "b"},
       {"new", "-yv"}, {"new", "--Answers", "a"},
+      {"update", "--help"}, {"update", "a", "b"}, {"update", "--repo", "acme/a"}, {"update", "--org", "acme"},
+      {"update", "--jobs", "4"}, {"update", "--repos-file", "f"}, {"update", "--commit", "--commit"},
+      {"update", "--version"}, {"update", "--force"},
+      {"check", "--help"}, {"check", "-V"}, {"check", "a", "b"}, {"check", "--defaults"},
+      {"list"}, {"diff"}, {"template", "lint", "x"}, {"help"}, {},
     };
     for (String[] args : cases) {
-      assertNull(Main.FastNew.parse(ctx(), args), String.join(" ", args));
+      assertNull(PlainCommandLine.parse(ctx(), args), String.join(" ", args));
     }
   }
 
-  /** The options the fast reader knows must be options of {@code scaffold new}, and vice versa for the plain ones. */
-  @Test
-  void knowsOnlyRealOptions() {
-    CommandLine.Model.CommandSpec spec = ScaffoldCli.commandLine(ctx()).getSubcommands().get("new").getCommandSpec();
+  /** The options the reader knows must be options of the command picocli builds. */
+  @ParameterizedTest
+  @ValueSource(strings = {"new", "update", "check"})
+  void knowsOnlyRealOptions(String command) {
+    CommandLine.Model.CommandSpec spec = ScaffoldCli.commandLine(ctx()).getSubcommands().get(command).getCommandSpec();
     Set<String> real = new TreeSet<>();
     spec.options().forEach(o -> real.addAll(List.of(o.names())));
-    for (String o : List.of("--prerelease", "--force", "--no-git", "--no-github", "--trust", "--yes", "-y", "--defaults",
-        "--non-interactive", "--dry-run", "--json", "--verbose", "--version", "--github-url", "--save-answers", "--answers", "--set")) {
-      assertTrue(real.contains(o), o + " is not an option of `scaffold new`: " + real);
+    for (String o : PlainCommandLine.grammar(command).names()) {
+      assertTrue(real.contains(o), o + " is not an option of `scaffold " + command + "`: " + real);
     }
   }
 }
