@@ -4,12 +4,18 @@ import dev.scaffold.OperationException;
 import dev.scaffold.publish.GitRepo;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.UserConfig;
@@ -88,6 +94,67 @@ final class JGitRepo implements GitRepo {
     } catch (GitAPIException e) {
       throw new OperationException("git status failed: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public WorkTree workTree() {
+    List<String> changed = changedPaths();
+    try {
+      return new WorkTree(changed, unchangedIds(changed));
+    } catch (IOException e) {
+      return new WorkTree(changed, Map.of()); // the ids only save reading files
+    }
+  }
+
+  /**
+   * The index's ids of the tracked files a status found unchanged, when a file's bytes are
+   * certainly its blob's: no line-ending conversion ({@code core.autocrlf}), no attributes file that
+   * could ask for one or for a filter, and the executable bit tracked ({@code core.filemode}).
+   * Entries the status takes on trust (assume-unchanged, skip-worktree), links, submodules and
+   * entries of an unfinished merge are left out.
+   */
+  private Map<String, TrackedFile> unchangedIds(List<String> changed) throws IOException {
+    Repository r = git.getRepository();
+    StoredConfig config = r.getConfig();
+    String autocrlf = config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF);
+    if (autocrlf != null && !autocrlf.equalsIgnoreCase("false")
+        || !config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_FILEMODE, true)
+        || !r.getFS().supportsExecute()
+        || config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_ATTRIBUTESFILE) != null
+        || java.nio.file.Files.exists(r.getDirectory().toPath().resolve("info/attributes"))
+        || globalAttributesFile().map(java.nio.file.Files::exists).orElse(true)) {
+      return Map.of();
+    }
+    DirCache index = r.readDirCache();
+    Set<String> skip = new java.util.HashSet<>(changed);
+    Map<String, TrackedFile> out = new java.util.HashMap<>(index.getEntryCount() * 2);
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      DirCacheEntry e = index.getEntry(i);
+      String path = e.getPathString();
+      if (path.equals(Constants.DOT_GIT_ATTRIBUTES) || path.endsWith("/" + Constants.DOT_GIT_ATTRIBUTES)) {
+        return Map.of();
+      }
+      FileMode mode = e.getFileMode();
+      boolean regular = mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+      if (regular && e.getStage() == DirCacheEntry.STAGE_0 && !e.isAssumeValid() && !e.isSkipWorkTree()
+          && !e.isIntentToAdd() && !skip.contains(path)) {
+        out.put(path, new TrackedFile(e.getObjectId().name(), mode == FileMode.EXECUTABLE_FILE));
+      }
+    }
+    return out;
+  }
+
+  /** Git's default attributes file for the user ($XDG_CONFIG_HOME/git/attributes), when there is a home. */
+  private static java.util.Optional<java.nio.file.Path> globalAttributesFile() {
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    String home = System.getProperty("user.home");
+    if (xdg != null && !xdg.isEmpty()) {
+      return java.util.Optional.of(java.nio.file.Path.of(xdg, "git", "attributes"));
+    }
+    if (home == null || home.isEmpty()) {
+      return java.util.Optional.empty(); // unknown, so taken as present
+    }
+    return java.util.Optional.of(java.nio.file.Path.of(home, ".config", "git", "attributes"));
   }
 
   @Override

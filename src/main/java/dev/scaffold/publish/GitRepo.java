@@ -25,6 +25,25 @@ public interface GitRepo extends AutoCloseable {
     throw new UnsupportedOperationException("changedPaths");
   }
 
+  /**
+   * What {@link #changedPaths} finds, and what it proves about every other tracked file: that its
+   * bytes are those of its blob in the index, so that their id stands for them.
+   *
+   * @param changed as {@link #changedPaths}
+   * @param unchanged for tracked regular files that are unchanged and whose bytes are exactly their
+   *     blob's (no line-ending conversion or filter could apply): path → git's object id and mode;
+   *     empty when that cannot be told
+   */
+  record WorkTree(java.util.List<String> changed, java.util.Map<String, TrackedFile> unchanged) {}
+
+  /** A tracked file as the index records it. */
+  record TrackedFile(String id, boolean executable) {}
+
+  /** {@link #changedPaths}, with the ids of unchanged files where they can be trusted. */
+  default WorkTree workTree() {
+    return new WorkTree(changedPaths(), java.util.Map.of());
+  }
+
   /** The files git sees in the work tree: tracked ones plus untracked ones that are not ignored. */
   default java.util.Set<String> workTreeFiles() {
     throw new UnsupportedOperationException("workTreeFiles");

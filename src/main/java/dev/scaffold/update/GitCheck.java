@@ -4,18 +4,25 @@ import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The project's git state an update checks before it writes (is it a repository, what is
- * uncommitted), read on a second core while the update reads the answers and lists the template's
- * versions: a status walks every file of the project, and needs nothing from those steps. Only
+ * uncommitted, and the ids of the files that are not), read on a second core while the update reads
+ * the answers, lists the template's versions and renders them: a status walks every file of the
+ * project, and needs nothing from those steps. Only
  * reads. Whoever {@link #take}s the result owns the repository; one nobody takes (the update ended
  * early) is closed as soon as it is ready.
  */
 final class GitCheck {
 
-  /** What {@code prepareGit} works from; a failure is thrown where the update would have met it. */
-  record State(boolean repository, GitRepo repo, List<String> dirty, RuntimeException failure) {}
+  /**
+   * What {@code prepareGit} works from; a failure is thrown where the update would have met it.
+   *
+   * @param unchanged the ids of files the status found unchanged ({@link GitRepo#workTree})
+   */
+  record State(boolean repository, GitRepo repo, List<String> dirty, Map<String, GitRepo.TrackedFile> unchanged,
+      RuntimeException failure) {}
 
   private State state;
   private boolean taken;
@@ -45,15 +52,19 @@ final class GitCheck {
     GitRepo repo = null;
     try {
       if (!git.isRepository(project)) {
-        return new State(false, null, null, null);
+        return new State(false, null, null, Map.of(), null);
       }
       repo = git.open(project);
-      return new State(true, repo, status ? repo.changedPaths() : List.of(), null);
+      if (!status) {
+        return new State(true, repo, List.of(), Map.of(), null);
+      }
+      GitRepo.WorkTree tree = repo.workTree();
+      return new State(true, repo, tree.changed(), tree.unchanged(), null);
     } catch (RuntimeException | Error e) {
       if (repo != null) {
         repo.close();
       }
-      return new State(true, null, null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+      return new State(true, null, null, Map.of(), e instanceof RuntimeException r ? r : new IllegalStateException(e));
     }
   }
 

@@ -126,14 +126,14 @@ public final class ProjectUpdater {
     TemplateVersionSource versionSource = stored == null ? source
         : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
             stored, progress);
+    String branch = commit ? BRANCH_PREFIX + target : null;
+    Checked checked = null;
     try {
       Timing.mark("update: versions listed");
-      repo = prepareGit(request, project, commit, gitCheck.take());
-      Timing.mark("update: git status");
-      String baseBranch = repo == null ? null : repo.branch();
-      String branch = commit ? BRANCH_PREFIX + target : null;
-      if (branch != null && repo.hasBranch(branch)) {
-        throw InputException.at(project.toString(), "branch " + branch + " exists already; delete it or merge it first");
+      if (request.prompter() != null) {
+        // before any question: nobody should answer questions for an update that cannot start
+        checked = checkGit(request, project, commit, branch, gitCheck);
+        repo = checked.repo();
       }
 
       work = TemplateVersionSource.tempDir("scaffold-update-");
@@ -168,12 +168,19 @@ public final class ProjectUpdater {
         }
 
         Timing.mark("update: rendered");
+        if (checked == null) {
+          // the status ran on another core while the versions were read and rendered
+          checked = checkGit(request, project, commit, branch, gitCheck);
+          repo = checked.repo();
+          Timing.mark("update: git status");
+        }
+        String baseBranch = repo == null ? null : repo.branch();
         List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
         oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
             "template " + recorded.version(), "template " + target);
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
-        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same());
+        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), checked.unchanged());
         Timing.mark("update: planned");
         Map<String, Object> answers = newAnswers.recordable();
         if (request.dryRun()) {
@@ -279,6 +286,21 @@ public final class ProjectUpdater {
       throw InputException.at("--version " + target, target + " is older than the recorded " + current
           + "; pass --allow-downgrade to go back");
     }
+  }
+
+  /** The project's repository (null when it is none) and its unchanged files' ids. */
+  private record Checked(GitRepo repo, Map<String, GitRepo.TrackedFile> unchanged) {}
+
+  /** {@link #prepareGit}, and the branch {@code --commit} would make must be new. */
+  private static Checked checkGit(UpdateRequest request, Path project, boolean commit, String branch,
+      GitCheck gitCheck) {
+    GitCheck.State state = gitCheck.take();
+    GitRepo repo = prepareGit(request, project, commit, state);
+    if (branch != null && repo.hasBranch(branch)) {
+      repo.close();
+      throw InputException.at(project.toString(), "branch " + branch + " exists already; delete it or merge it first");
+    }
+    return new Checked(repo, repo == null ? Map.of() : state.unchanged());
   }
 
   /** The checks before anything is written, on the state {@link GitCheck} read; owns its repository. */

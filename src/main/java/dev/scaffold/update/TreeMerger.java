@@ -2,6 +2,7 @@ package dev.scaffold.update;
 
 import dev.scaffold.OperationException;
 import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.publish.GitRepo;
 import dev.scaffold.render.Glob;
 import dev.scaffold.update.FileOutcome.Action;
 import dev.scaffold.update.RenderedTree.Content;
@@ -115,10 +116,20 @@ public final class TreeMerger {
    *     whose files the trees may lack)
    */
   public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
+    return plan(base, theirs, project, same, Map.of());
+  }
+
+  /**
+   * @param unchanged the project's files that git knows to hold exactly their blob's bytes, by
+   *     path, with that blob's id ({@link GitRepo#workTree}): compared by id, never read or even
+   *     looked at, unless merged
+   */
+  public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
+      Map<String, GitRepo.TrackedFile> unchanged) {
     List<Item> items = items(base, theirs, project);
     List<Decision> decisions =
         (items.size() < 64 ? items.stream() : items.parallelStream())
-            .map(i -> decideQuietly(i, base, theirs, project, same))
+            .map(i -> decideQuietly(i, base, theirs, project, same, unchanged))
             .toList();
     List<FileOutcome> outcomes = new ArrayList<>();
     List<Write> writes = new ArrayList<>();
@@ -215,9 +226,10 @@ public final class TreeMerger {
     return items;
   }
 
-  private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same) {
+  private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
+      Map<String, GitRepo.TrackedFile> unchanged) {
     try {
-      return decide(item, base, theirs, project, same);
+      return decide(item, base, theirs, project, same, unchanged.get(item.oursPath()));
     } catch (IOException e) {
       throw new OperationException("cannot read " + item.path() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -225,14 +237,15 @@ public final class TreeMerger {
     }
   }
 
-  private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same)
-      throws IOException {
+  /** @param tracked what git knows of the user's file when it is unchanged, else null */
+  private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
+      GitRepo.TrackedFile tracked) throws IOException {
     String path = item.path();
     String from = item.renamed() ? item.oursPath() : null;
     Path oursPath = project.resolve(item.oursPath());
     Content b = item.basePath() == null ? null : base.content(item.basePath());
     Content t = item.theirsPath() == null ? null : theirs.content(item.theirsPath());
-    Ours ours = Ours.of(oursPath);
+    Ours ours = tracked != null ? Ours.tracked(oursPath, tracked) : Ours.of(oursPath);
     boolean oursExists = ours != null;
     boolean knownSame = !item.renamed() && item.basePath() != null && item.theirsPath() != null && same.contains(path);
 
@@ -312,7 +325,7 @@ public final class TreeMerger {
 
     final Path file;
     final boolean regularFile;
-    final long size;
+    private long size; // -1: not read yet
     final Boolean executable; // null: not read with the attributes
     private byte[] bytes;
 
@@ -321,6 +334,13 @@ public final class TreeMerger {
       this.regularFile = regularFile;
       this.size = size;
       this.executable = executable;
+    }
+
+    /** A file git knows to be unchanged: a regular file with its blob's bytes, id and mode; not looked at. */
+    static Ours tracked(Path p, GitRepo.TrackedFile t) {
+      Ours o = new Ours(p, true, -1, t.executable());
+      o.blobId = t.id();
+      return o;
     }
 
     /** The user's file, or null when there is nothing at its path (or it cannot be read: as {@link Files#exists}). */
@@ -344,7 +364,10 @@ public final class TreeMerger {
     }
 
     @Override
-    public long size() {
+    public synchronized long size() throws IOException {
+      if (size < 0) {
+        size = bytes != null ? bytes.length : Files.size(file);
+      }
       return size;
     }
 
@@ -372,19 +395,28 @@ public final class TreeMerger {
       return c.id() != null && c.id().length() == 40;
     }
 
+    /** Whether git gave the file's id, so that it is known without reading the file. */
+    synchronized boolean knowsId() {
+      return blobId != null && bytes == null;
+    }
+
     /** Git's (SHA-1) object id of the file's bytes as a blob. */
     synchronized String blobId() throws IOException {
       if (blobId == null) {
-        byte[] b = bytes();
-        try {
-          java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
-          sha1.update(("blob " + b.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-          blobId = java.util.HexFormat.of().formatHex(sha1.digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
+        blobId = TreeMerger.blobId(bytes());
       }
       return blobId;
+    }
+  }
+
+  /** Git's (SHA-1) object id of bytes as a blob. */
+  private static String blobId(byte[] b) {
+    try {
+      java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+      sha1.update(("blob " + b.length + "\0").getBytes(StandardCharsets.US_ASCII));
+      return java.util.HexFormat.of().formatHex(sha1.digest(b));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -525,6 +557,13 @@ public final class TreeMerger {
     }
     if (b instanceof Ours o && Ours.hasBlobId(a)) {
       return o.blobId().equals(a.id());
+    }
+    // a file git vouches for against bytes in memory: hashing them beats reading the file
+    if (a instanceof Ours o && o.knowsId() && b.file() == null && !(b instanceof Ours)) {
+      return o.blobId().equals(blobId(b.bytes()));
+    }
+    if (b instanceof Ours o && o.knowsId() && a.file() == null && !(a instanceof Ours)) {
+      return o.blobId().equals(blobId(a.bytes()));
     }
     if (a.size() != b.size()) {
       return false;

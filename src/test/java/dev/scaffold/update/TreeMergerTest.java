@@ -64,6 +64,48 @@ class TreeMergerTest {
         readTree(tmp.resolve("ours")));
   }
 
+  /** Git's id of a text as a blob, as {@code git hash-object} gives it. */
+  private static String blobId(String text) throws Exception {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+    sha1.update(("blob " + b.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return java.util.HexFormat.of().formatHex(sha1.digest(b));
+  }
+
+  /** A render held in memory, as an update from a template's object database has it. */
+  private static RenderedTree inMemory(Map<String, String> files) {
+    LinkedHashMap<String, RenderedTree.Content> contents = new LinkedHashMap<>();
+    LinkedHashMap<String, String> sources = new LinkedHashMap<>();
+    files.forEach((p, text) -> {
+      contents.put(p, new RenderedTree.Bytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false));
+      sources.put(p, "template/" + p);
+    });
+    return RenderedTree.of(contents, sources);
+  }
+
+  @Test
+  void filesGitVouchesForAreDecidedByTheirIdsAlone() throws Exception {
+    Map<String, String> base = Map.of("take.txt", "old\n", "keep.txt", "k\n", "both.txt", "1\n2\n3\n");
+    Map<String, String> theirs = Map.of("take.txt", "new\n", "keep.txt", "k\n", "both.txt", "1\n2\n3 theirs\n");
+    Map<String, String> ours = Map.of("take.txt", "old\n", "keep.txt", "k, mine\n", "both.txt", "1 mine\n2\n3\n");
+    writeTree(tmp.resolve("ours"), ours);
+    Map<String, dev.scaffold.publish.GitRepo.TrackedFile> ids = new LinkedHashMap<>();
+    for (var e : ours.entrySet()) {
+      ids.put(e.getKey(), new dev.scaffold.publish.GitRepo.TrackedFile(blobId(e.getValue()), false));
+    }
+    // take.txt's id says "as the template made it": its bytes are never looked at, so even a
+    // file that says otherwise on disk is taken for the base version
+    Files.writeString(tmp.resolve("ours/take.txt"), "not what git says\n");
+    TreeMerger m = new TreeMerger(new JGitTextMerge(), ConflictStyle.INLINE, List.of(), "template 1", "template 2");
+    TreeMerger.Plan plan = m.plan(inMemory(base), inMemory(theirs), tmp.resolve("ours"), java.util.Set.of(), ids);
+    m.apply(plan, tmp.resolve("ours"));
+
+    assertEquals(Map.of("take.txt", Action.UPDATED, "keep.txt", Action.UNCHANGED, "both.txt", Action.MERGED),
+        actions(plan));
+    assertEquals(Map.of("take.txt", "new\n", "keep.txt", "k, mine\n", "both.txt", "1 mine\n2\n3 theirs\n"),
+        readTree(tmp.resolve("ours")));
+  }
+
   @Test
   void bothAddingTheSamePathDifferentlyIsAConflictThatKeepsTheUserText() throws Exception {
     TreeMerger.Plan plan = merge(Map.of(), Map.of("new.txt", "template\n"), Map.of("new.txt", "mine\n"),
