@@ -130,7 +130,11 @@ public final class UpdateCommand implements Callable<Integer> {
     if (common.json) {
       ctx.out().println(Json.write(json(result)));
     } else {
-      text(result, ctx.out());
+      // one write, not a flush per line: the listing can run to thousands of lines
+      java.io.StringWriter listing = new java.io.StringWriter();
+      text(result, new PrintWriter(listing));
+      ctx.out().print(listing);
+      ctx.out().flush();
     }
     return result.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.ATTENTION;
   }

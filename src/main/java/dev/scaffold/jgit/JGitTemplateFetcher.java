@@ -37,11 +37,17 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees {
 
-  private final JGitClient client = new JGitClient();
+  /**
+   * Made on first use, not with the fetcher: setting JGit up takes tens of milliseconds, which an
+   * update spends on another core (its git status) while this thread reads the answers.
+   */
+  private static final class Client {
+    static final JGitClient INSTANCE = new JGitClient();
+  }
 
   @Override
   public boolean isRepository(Path dir) {
-    return client.isRepository(dir);
+    return Client.INSTANCE.isRepository(dir);
   }
 
   @Override
@@ -111,7 +117,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
       return null;
     }
-    return Files.isDirectory(p) && client.isRepository(p) ? p : null;
+    return Files.isDirectory(p) && Client.INSTANCE.isRepository(p) ? p : null;
   }
 
   private static String export(Path repoDir, String url, String ref, Path into) {
