@@ -57,7 +57,7 @@ final class PlainCommandLine {
       return NOT_HANDLED;
     }
     if (cmd instanceof NewCommand n) {
-      NewWarmUp.start(n.template, !n.noGit);
+      NewWarmUp.start(n.template, !n.noGit, n.common.interactive(ctx));
     }
     int code;
     try {
@@ -260,7 +260,8 @@ final class PlainCommandLine {
    */
   private static final class NewWarmUp {
 
-    static void start(String template, boolean git) {
+    /** @param prompts whether a person will answer questions, which leaves time to measure the file system */
+    static void start(String template, boolean git, boolean prompts) {
       if (Runtime.getRuntime().availableProcessors() < 2 || "false".equals(System.getProperty("scaffold.warmUp"))) {
         return;
       }
@@ -272,6 +273,9 @@ final class PlainCommandLine {
         try {
           // JGit's FS: the template resolver asks about a repository, git init needs it
           new dev.scaffold.jgit.JGitClient().isRepository(dir == null ? java.nio.file.Path.of("") : dir);
+          if (prompts && git) {
+            dev.scaffold.jgit.JGitClient.measureFileSystem(java.nio.file.Path.of("").toAbsolutePath());
+          }
         } catch (RuntimeException | Error e) {
           // only a head start; the main thread does the real work
         }

@@ -38,6 +38,16 @@ public final class JGitClient implements GitClient {
         && Files.exists(dir.resolve("HEAD"));
   }
 
+  /**
+   * Starts JGit's one-time measurement of the file system holding {@code dir} (see {@link JGit})
+   * without waiting for it: worth it while a person answers questions, which takes longer than the
+   * measurement, so that it is kept and later runs trust timestamps instead of re-reading files.
+   */
+  public static void measureFileSystem(Path dir) {
+    JGit.ensureConfigured();
+    FS.FileStoreAttributes.get(dir);
+  }
+
   @Override
   public GitRepo init(Path dir, String branch) {
     try {
