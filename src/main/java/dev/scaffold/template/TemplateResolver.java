@@ -1,10 +1,10 @@
 package dev.scaffold.template;
 
-import dev.scaffold.FileTrees;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
+import dev.scaffold.TempFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,18 +94,13 @@ public final class TemplateResolver {
 
   private ResolvedTemplate fromGit(String url, List<String> tags, String version, boolean prerelease) {
     String tag = pickVersion(url, tags, version, prerelease);
-    Path tmp;
-    try {
-      tmp = Files.createTempDirectory("scaffold-template-");
-    } catch (IOException e) {
-      throw new OperationException("cannot create a temporary folder: " + e.getMessage(), e);
-    }
+    Path tmp = TempFolders.create("scaffold-template-");
     try {
       progress.step("fetch template " + url + (tag == null ? " (default branch)" : " at " + tag));
       String commit = fetcher.checkout(url, tag, tmp);
-      return load(tmp, new TemplateOrigin(TemplateOrigin.Kind.GIT, url, tag, commit), () -> FileTrees.deleteQuietly(tmp));
+      return load(tmp, new TemplateOrigin(TemplateOrigin.Kind.GIT, url, tag, commit), () -> TempFolders.delete(tmp));
     } catch (RuntimeException e) {
-      FileTrees.deleteQuietly(tmp);
+      TempFolders.delete(tmp);
       throw e;
     }
   }

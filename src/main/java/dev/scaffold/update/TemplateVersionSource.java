@@ -1,10 +1,9 @@
 package dev.scaffold.update;
 
-import dev.scaffold.FileTrees;
 import dev.scaffold.InputException;
-import dev.scaffold.OperationException;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
+import dev.scaffold.TempFolders;
 import dev.scaffold.answers.AnswerInputs;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
@@ -211,16 +210,10 @@ final class TemplateVersionSource {
   }
 
   static Path tempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new OperationException("cannot create a temporary folder: " + e.getMessage(), e);
-    }
+    return TempFolders.create(prefix);
   }
 
   static void deleteQuietly(Path p) {
-    if (p != null) {
-      FileTrees.deleteQuietly(p);
-    }
+    TempFolders.delete(p);
   }
 }
