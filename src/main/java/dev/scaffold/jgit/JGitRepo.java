@@ -3,8 +3,13 @@ package dev.scaffold.jgit;
 import dev.scaffold.OperationException;
 import dev.scaffold.publish.GitRepo;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
@@ -13,11 +18,11 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -111,23 +116,27 @@ final class JGitRepo implements GitRepo {
    * certainly its blob's: no line-ending conversion ({@code core.autocrlf}), no attributes file that
    * could ask for one or for a filter, and the executable bit tracked ({@code core.filemode}).
    * Entries the status takes on trust (assume-unchanged, skip-worktree), links, submodules and
-   * entries of an unfinished merge are left out.
+   * entries of an unfinished merge are left out. Paths are relative to the work tree's root, the
+   * folder this repository was opened at.
    */
   private Map<String, TrackedFile> unchangedIds(List<String> changed) throws IOException {
     Repository r = git.getRepository();
+    if (r.isBare()) {
+      return Map.of();
+    }
     StoredConfig config = r.getConfig();
     String autocrlf = config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOCRLF);
     if (autocrlf != null && !autocrlf.equalsIgnoreCase("false")
         || !config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_FILEMODE, true)
         || !r.getFS().supportsExecute()
         || config.getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_ATTRIBUTESFILE) != null
-        || java.nio.file.Files.exists(r.getDirectory().toPath().resolve("info/attributes"))
-        || globalAttributesFile().map(java.nio.file.Files::exists).orElse(true)) {
+        || Files.exists(r.getDirectory().toPath().resolve("info/attributes"))
+        || globalAttributesFile().map(Files::exists).orElse(true)) {
       return Map.of();
     }
     DirCache index = r.readDirCache();
-    Set<String> skip = new java.util.HashSet<>(changed);
-    Map<String, TrackedFile> out = new java.util.HashMap<>(index.getEntryCount() * 2);
+    Set<String> skip = new HashSet<>(changed);
+    Map<String, TrackedFile> out = new HashMap<>(index.getEntryCount() * 2);
     for (int i = 0; i < index.getEntryCount(); i++) {
       DirCacheEntry e = index.getEntry(i);
       String path = e.getPathString();
@@ -145,16 +154,16 @@ final class JGitRepo implements GitRepo {
   }
 
   /** Git's default attributes file for the user ($XDG_CONFIG_HOME/git/attributes), when there is a home. */
-  private static java.util.Optional<java.nio.file.Path> globalAttributesFile() {
+  private static Optional<Path> globalAttributesFile() {
     String xdg = System.getenv("XDG_CONFIG_HOME");
     String home = System.getProperty("user.home");
     if (xdg != null && !xdg.isEmpty()) {
-      return java.util.Optional.of(java.nio.file.Path.of(xdg, "git", "attributes"));
+      return Optional.of(Path.of(xdg, "git", "attributes"));
     }
     if (home == null || home.isEmpty()) {
-      return java.util.Optional.empty(); // unknown, so taken as present
+      return Optional.empty(); // unknown, so taken as present
     }
-    return java.util.Optional.of(java.nio.file.Path.of(home, ".config", "git", "attributes"));
+    return Optional.of(Path.of(home, ".config", "git", "attributes"));
   }
 
   @Override

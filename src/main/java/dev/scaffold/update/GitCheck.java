@@ -10,9 +10,8 @@ import java.util.Map;
  * The project's git state an update checks before it writes (is it a repository, what is
  * uncommitted, and the ids of the files that are not), read on a second core while the update reads
  * the answers, lists the template's versions and renders them: a status walks every file of the
- * project, and needs nothing from those steps. Only
- * reads. Whoever {@link #take}s the result owns the repository; one nobody takes (the update ended
- * early) is closed as soon as it is ready.
+ * project, and needs nothing from those steps. Only reads. Whoever {@link #take}s the result owns
+ * the repository; one nobody takes (the update ended early) is closed as soon as it is ready.
  */
 final class GitCheck {
 
