@@ -85,7 +85,7 @@ public final class NewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = ctx.progress(common.verbose, common.json);
-    Services services = new Services(ctx, progress);
+    Services services = new Services(ctx, progress, githubUrl);
     boolean interactive = common.interactive(ctx);
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
     try {

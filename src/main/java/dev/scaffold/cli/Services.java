@@ -26,11 +26,19 @@ final class Services {
 
   private final CliContext ctx;
   private final Progress progress;
+  private final String githubUrl;
   private FleetHost fleetHost;
+  private JGitTemplateFetcher templates;
 
   Services(CliContext ctx, Progress progress) {
+    this(ctx, progress, null);
+  }
+
+  /** @param githubUrl the command's {@code --github-url}, or null: also where private templates are read with the token */
+  Services(CliContext ctx, Progress progress, String githubUrl) {
     this.ctx = ctx;
     this.progress = progress;
+    this.githubUrl = githubUrl;
   }
 
   BundledTemplates catalog() {
@@ -38,7 +46,38 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    return new TemplateResolver(catalog(), dev.scaffold.jgit.LazyJGit.fetcher(), ctx.workingDir(), progress);
+    return new TemplateResolver(catalog(), dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts()),
+        ctx.workingDir(), progress);
+  }
+
+  /**
+   * Templates from git: the token goes along only to the GitHub's own host, for private templates.
+   * One fetcher for the whole command, so that a fleet update fetches a remote template once.
+   */
+  private synchronized JGitTemplateFetcher templates() {
+    if (templates == null) {
+      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts());
+    }
+    return templates;
+  }
+
+  /**
+   * The hosts the token is for: github.com, and the web host of the API in use (GitHub Enterprise
+   * serves its API under the same host; api.github.com is github.com's).
+   */
+  private java.util.Set<String> gitHubHosts() {
+    java.util.Set<String> hosts = new java.util.HashSet<>(java.util.Set.of("github.com"));
+    try {
+      java.net.URI api = java.net.URI.create(apiUrl(githubUrl));
+      if (api.getHost() != null) {
+        String host = api.getHost().toLowerCase(java.util.Locale.ROOT);
+        host = host.equals("api.github.com") ? "github.com" : host;
+        hosts.add(api.getPort() < 0 ? host : host + ":" + api.getPort());
+      }
+    } catch (IllegalArgumentException e) {
+      // a malformed --github-url is reported where it is used; templates then go to github.com only
+    }
+    return hosts;
   }
 
   /**
@@ -58,6 +97,9 @@ final class Services {
   private String apiUrl(String githubUrl) {
     if (githubUrl != null && !githubUrl.isBlank()) {
       return githubUrl;
+    }
+    if (this.githubUrl != null && !this.githubUrl.isBlank()) {
+      return this.githubUrl;
     }
     String configured = ctx.env().get("SCAFFOLD_GITHUB_URL");
     if (configured != null && !configured.isBlank()) {
@@ -89,18 +131,19 @@ final class Services {
   /** The update use case; with {@code publish}, {@code --pr} pushes and opens or updates the pull request on GitHub. */
   dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
     ChangePublisher publisher = publish
-        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(token()), ctx.env(), progress) : null;
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken()), ctx.env(), progress) : null;
     return updater(progress, publisher);
   }
 
   private dev.scaffold.update.ProjectUpdater updater(Progress p, ChangePublisher publisher) {
-    return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), new JGitTemplateFetcher(),
-        ctx.workingDir(), p), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p);
+    JGitTemplateFetcher templates = templates();
+    return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), templates, ctx.workingDir(), p),
+        templates, git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p);
   }
 
   dev.scaffold.update.DriftFinder driftFinder() {
     return new dev.scaffold.update.DriftFinder(
-        resolver(), new JGitTemplateFetcher(), git(), new dev.scaffold.jgit.JGitTextMerge(), progress);
+        resolver(), templates(), git(), new dev.scaffold.jgit.JGitTextMerge(), progress);
   }
 
   /** Lists the repositories of a fleet update, asking GitHub only for {@code --org}/{@code --topic}. */
@@ -110,17 +153,17 @@ final class Services {
 
   /** The fleet form of update: one GitHub client, and so one rate budget, shared by every worker. */
   FleetUpdater fleetUpdater(String githubUrl, FleetListener listener) {
-    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(token()), p -> updater(p, null), listener);
+    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(requiredToken()), p -> updater(p, null), listener);
   }
 
   private FleetHost fleetHost(String githubUrl) {
     if (fleetHost == null) {
-      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(apiUrl(githubUrl), token()), retry());
+      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(apiUrl(githubUrl), requiredToken()), retry());
     }
     return fleetHost;
   }
 
-  private String token() {
+  private String requiredToken() {
     String token = Provisioner.tokenFrom(ctx.env());
     if (token == null) {
       throw new InputException("GITHUB_TOKEN (or GH_TOKEN) is not set: pushing branches and opening pull requests "

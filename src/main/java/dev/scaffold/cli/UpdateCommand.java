@@ -121,7 +121,7 @@ public final class UpdateCommand implements Callable<Integer> {
       return fleet(selection);
     }
     Progress progress = ctx.progress(common.verbose, common.json);
-    Services services = new Services(ctx, progress);
+    Services services = new Services(ctx, progress, githubUrl);
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
@@ -163,7 +163,7 @@ public final class UpdateCommand implements Callable<Integer> {
     if (allowDirty) {
       throw InputException.at("--allow-dirty", "has no meaning for the fleet form, which works on fresh clones");
     }
-    Services services = new Services(ctx, Progress.NONE);
+    Services services = new Services(ctx, Progress.NONE, githubUrl);
     FleetView view = FleetView.of(ctx, common.json);
     List<String> names = services.repoSource(githubUrl).list(selection);
     FleetRequest request = new FleetRequest(names, version, prerelease, common.inputs(ctx), common.defaults, style(),

@@ -1,8 +1,8 @@
 package dev.scaffold.jgit;
 
-import dev.scaffold.FileTrees;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
+import dev.scaffold.TempFolders;
 import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.GitSources;
 import dev.scaffold.update.TemplateTrees;
@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
@@ -28,12 +31,15 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * {@link TemplateFetcher} on JGit: lists tags, and checks out the wanted version: straight from
- * the object database for a repository on this machine, by a clone otherwise. For a repository on
- * this machine it also hands out versions as {@link TemplateTrees}, read without a checkout.
+ * {@link TemplateFetcher} on JGit: lists tags, and checks out the wanted version straight from an
+ * object database: the repository itself when it is on this machine, else a bare copy this fetcher
+ * fetched once. It also hands out versions as {@link TemplateTrees}, read without a checkout.
  */
 public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees {
 
@@ -45,6 +51,29 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     static final JGitClient INSTANCE = new JGitClient();
   }
 
+  /** Remote templates fetched by this fetcher: url → the bare copy every version is read from. */
+  private final ConcurrentHashMap<String, CompletableFuture<Path>> copies = new ConcurrentHashMap<>();
+
+  private final String token;
+  private final Set<String> tokenHosts;
+
+  /** A fetcher that sends no credentials: public templates only. */
+  public JGitTemplateFetcher() {
+    this(null, Set.of());
+  }
+
+  /**
+   * @param token the GitHub token, sent (as git's Basic password, when the server asks for one) to
+   *     template URLs on {@code tokenHosts} only, so that private templates on that GitHub can be
+   *     fetched and the token goes nowhere else
+   * @param tokenHosts hosts, with their port where not the scheme's default ({@code host:port}),
+   *     lower case
+   */
+  public JGitTemplateFetcher(String token, Set<String> tokenHosts) {
+    this.token = token == null || token.isBlank() ? null : token;
+    this.tokenHosts = Set.copyOf(tokenHosts);
+  }
+
   @Override
   public boolean isRepository(Path dir) {
     return Client.INSTANCE.isRepository(dir);
@@ -52,6 +81,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   @Override
   public List<String> tags(String url) {
+    JGit.ensureConfigured();
     Path local = localRepository(url);
     if (local != null) {
       // the refs themselves: an ls-remote of a local path runs a whole upload-pack session
@@ -67,7 +97,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       }
     }
     try {
-      Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setTags(true).setHeads(false).call();
+      Collection<Ref> refs = Git.lsRemoteRepository().setRemote(url).setTags(true).setHeads(false)
+          .setCredentialsProvider(credentials(url)).call();
       List<String> out = new ArrayList<>();
       for (Ref r : refs) {
         String name = r.getName();
@@ -79,31 +110,85 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     } catch (InvalidRemoteException e) {
       throw InputException.at(url, "is not a git repository that can be read");
     } catch (GitAPIException e) {
-      throw new OperationException("cannot list the tags of " + url + ": " + e.getMessage(), e);
+      throw failure("cannot list the tags of " + url, url, e);
     }
   }
 
   @Override
   public String checkout(String url, String ref, Path into) {
+    JGit.ensureConfigured();
     Path local = localRepository(url);
-    if (local != null) {
-      return export(local, url, ref, into);
-    }
-    var clone = Git.cloneRepository().setURI(url).setDirectory(into.toFile()).setCloneAllBranches(false);
-    if (ref != null) {
-      clone.setBranch(Constants.R_TAGS + ref);
-    }
-    try (Git git = clone.call()) {
-      ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{commit}");
-      if (head == null) {
-        throw InputException.at(url, "has no commits");
+    return export(local != null ? local : mirror(url), url, ref, into);
+  }
+
+  /**
+   * A remote template's bare copy, fetched once per fetcher (every branch and tag) into a
+   * temporary folder removed on exit: the versions an update compares, or every repository of a
+   * fleet update, are all read from it, where each used to cost a clone.
+   */
+  private Path mirror(String url) {
+    CompletableFuture<Path> mine = new CompletableFuture<>();
+    CompletableFuture<Path> known = copies.putIfAbsent(url, mine);
+    if (known != null) {
+      try {
+        return known.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-      return head.getName();
-    } catch (GitAPIException | IOException e) {
-      throw new OperationException("cannot fetch " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
-    } finally {
-      FileTrees.deleteQuietly(into.resolve(".git"));
     }
+    Path dir = TempFolders.create("scaffold-template-");
+    try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBare(true)
+        .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
+      mine.complete(dir);
+      return dir;
+    } catch (GitAPIException | RuntimeException e) {
+      TempFolders.delete(dir);
+      copies.remove(url, mine); // a later run may try again
+      RuntimeException failure = e instanceof InvalidRemoteException
+          ? InputException.at(url, "is not a git repository that can be read")
+          : e instanceof RuntimeException r ? r : failure("cannot fetch " + url, url, e);
+      mine.completeExceptionally(failure);
+      throw failure;
+    }
+  }
+
+  /** The token's credentials for a URL on the token's hosts, else none. */
+  private CredentialsProvider credentials(String url) {
+    return token != null && tokenHosts.contains(authority(url)) ? new UsernamePasswordCredentialsProvider(
+        "x-access-token", token) : null;
+  }
+
+  /** {@code host} or {@code host:port} of an http(s) URL, lower case; null for any other URL. */
+  static String authority(String url) {
+    try {
+      URI u = URI.create(url);
+      if (u.getHost() == null || u.getScheme() == null || !u.getScheme().matches("(?i)https?")) {
+        return null;
+      }
+      String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
+      return u.getPort() < 0 ? host : host + ":" + u.getPort();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A failure to reach a template, with a hint where it needs credentials; never with the token in it. */
+  private OperationException failure(String what, String url, Exception e) {
+    String msg = String.valueOf(e.getMessage());
+    if (token != null) {
+      msg = msg.replace(token, "***");
+    }
+    String lower = msg.toLowerCase(java.util.Locale.ROOT);
+    String hint = "";
+    if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")) {
+      hint = credentials(url) != null
+          ? " (is GITHUB_TOKEN allowed to read this repository?)"
+          : authority(url) != null
+              ? " (a private template on GitHub is read with GITHUB_TOKEN or GH_TOKEN, which is sent to that "
+                  + "GitHub's host only; --github-url or SCAFFOLD_GITHUB_URL name a GitHub Enterprise host)"
+              : "";
+    }
+    return new OperationException(what + ": " + msg + hint, e);
   }
 
   /** A repository on this machine is read in place: no clone, no packing, just the tag's files. */
@@ -133,12 +218,10 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   @Override
   public Tree tree(String url, String ref) {
+    JGit.ensureConfigured();
     Path local = localRepository(url);
-    if (local == null) {
-      return null;
-    }
     try {
-      return Version.open(local, url, ref);
+      return Version.open(local != null ? local : mirror(url), url, ref);
     } catch (IOException e) {
       throw new OperationException("cannot read " + url + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
     }

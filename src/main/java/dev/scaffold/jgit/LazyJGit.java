@@ -37,8 +37,9 @@ public final class LazyJGit {
     };
   }
 
-  public static TemplateFetcher fetcher() {
-    Supplier<JGitTemplateFetcher> real = memo(JGitTemplateFetcher::new);
+  /** A {@link JGitTemplateFetcher} with the token for {@code tokenHosts}, made on first real use. */
+  public static TemplateFetcher fetcher(String token, java.util.Set<String> tokenHosts) {
+    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, tokenHosts));
     return new TemplateFetcher() {
       @Override
       public boolean isRepository(Path dir) {

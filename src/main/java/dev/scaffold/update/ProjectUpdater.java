@@ -96,14 +96,29 @@ public final class ProjectUpdater {
     if (kind == TemplateVersionSource.Kind.FOLDER) {
       throw TemplateVersionSource.noVersions(recorded, project);
     }
-    boolean commit = request.commit() || request.pullRequest();
     if (request.pullRequest() && publisher == null) {
       throw new InputException("--pr needs somewhere to open pull requests, and none is configured; "
           + "use --commit and push the branch yourself");
     }
+    StoredVersions stored = storedVersions(recorded, kind);
+    try {
+      return update(request, project, gitCheck, recorded, kind, stored);
+    } finally {
+      if (stored != null) {
+        stored.close();
+      }
+    }
+  }
 
+  private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck, AnswersFile.Recorded recorded,
+      TemplateVersionSource.Kind kind, StoredVersions stored) {
+    boolean commit = request.commit() || request.pullRequest();
+    TemplateVersionSource versionSource = stored == null ? source
+        : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
+            stored, progress);
     progress.step("list versions of " + recorded.template());
-    Versions versions = source.versions(recorded, kind);
+    // through the object database's source, which lists the tags once for this and both checkouts
+    Versions versions = versionSource.versions(recorded, kind);
     String target = target(request, recorded, versions);
     if (kind == TemplateVersionSource.Kind.BUNDLED && !target.equals(recorded.version())) {
       throw InputException.at(project.resolve(AnswersFile.NAME).toString(),
@@ -122,10 +137,10 @@ public final class ProjectUpdater {
 
     GitRepo repo = null;
     Path work = null;
-    StoredVersions stored = storedVersions(recorded, kind, List.of(recorded.version(), target));
-    TemplateVersionSource versionSource = stored == null ? source
-        : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
-            stored, progress);
+    if (stored != null) {
+      stored.prefetch(recorded.version());
+      stored.prefetch(target);
+    }
     String branch = commit ? BRANCH_PREFIX + target : null;
     Checked checked = null;
     try {
@@ -217,28 +232,19 @@ public final class ProjectUpdater {
       if (repo != null) {
         repo.close();
       }
-      if (stored != null) {
-        stored.close();
-      }
     }
   }
 
   /**
-   * For a template in a git repository on this machine, named by its absolute path: versions read
-   * from its object database rather than checked out, when the fetcher can ({@link TemplateTrees}).
+   * For a template in a git repository: versions read from an object database (the repository
+   * itself on this machine, else one copy fetched for both versions) rather than checked out, when
+   * the fetcher can ({@link TemplateTrees}).
    */
-  private StoredVersions storedVersions(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind,
-      List<String> refs) {
-    String t = recorded.template();
-    if (kind != TemplateVersionSource.Kind.GIT || !(fetcher instanceof TemplateTrees trees)
-        || GitSources.isRemote(t) || t.startsWith("file://")) {
+  private StoredVersions storedVersions(AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind) {
+    if (kind != TemplateVersionSource.Kind.GIT || !(fetcher instanceof TemplateTrees trees)) {
       return null;
     }
-    try {
-      return Path.of(t).isAbsolute() ? new StoredVersions(fetcher, trees, t, refs) : null;
-    } catch (java.nio.file.InvalidPathException e) {
-      return null;
-    }
+    return new StoredVersions(fetcher, trees, GitSources.expand(recorded.template()));
   }
 
   private static ResolvedTemplate resolveRecorded(TemplateVersionSource source, AnswersFile.Recorded recorded,

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Template versions rendered in memory from the template's git object database ({@link
- * TemplateTrees}), for an update from a repository on this machine: nothing is checked out but
+ * TemplateTrees}), for an update from a git template: nothing is checked out but
  * {@code scaffold.yml} and the folders, files the two versions hold alike are never read (equal
  * object ids), and only {@code .ftl} files that can differ are rendered, into memory. The result is
  * the one {@link TemplateVersionSource#renderPair} gives from full checkouts; templates this cannot
@@ -34,18 +34,22 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   private final Map<List<String>, java.util.concurrent.CompletableFuture<TemplateTrees.Tree>> prefetched =
       new ConcurrentHashMap<>();
 
-  /**
-   * @param url the template
-   * @param refs the versions about to be checked out: read from the object database right away, on
-   *     another core, while the update does other work
-   */
-  StoredVersions(TemplateFetcher fetcher, TemplateTrees trees, String url, List<String> refs) {
+  private final String url;
+
+  /** @param url the template */
+  StoredVersions(TemplateFetcher fetcher, TemplateTrees trees, String url) {
     this.fetcher = fetcher;
     this.trees = trees;
-    for (String ref : refs) {
-      prefetched.computeIfAbsent(java.util.Arrays.asList(url, ref),
-          k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> trees.tree(url, ref)));
-    }
+    this.url = url;
+  }
+
+  /**
+   * Starts reading a version about to be checked out from the object database, on another core,
+   * while the update does other work.
+   */
+  void prefetch(String ref) {
+    prefetched.computeIfAbsent(java.util.Arrays.asList(url, ref),
+        k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> trees.tree(url, ref)));
   }
 
   @Override
@@ -53,9 +57,12 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     return fetcher.isRepository(dir);
   }
 
+  /** Tags listed once per template: resolving each version asks again, and a remote listing is a request. */
+  private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
+
   @Override
   public java.util.List<String> tags(String url) {
-    return fetcher.tags(url);
+    return tags.computeIfAbsent(url, fetcher::tags);
   }
 
   /** A sketch (folders and top-level files) for a repository on this machine, else a real checkout. */

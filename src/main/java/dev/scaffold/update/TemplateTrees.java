@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Template versions read straight from a git object database, for repositories on this machine:
- * an update needs the bytes of a few files of each version, not a checkout of every file. Implemented
- * with JGit in {@code dev.scaffold.jgit}.
+ * Template versions read straight from a git object database (the repository itself on this
+ * machine, or a copy of a remote one): an update needs the bytes of a few files of each version,
+ * not a checkout of every file. Implemented with JGit in {@code dev.scaffold.jgit}.
  */
 public interface TemplateTrees {
 
   /**
-   * Version {@code ref} (a tag, or null for the head) of a repository on this machine, read from its
-   * object database; writes nothing.
+   * Version {@code ref} (a tag, or null for the head) of a template repository, read from an object
+   * database; writes nothing in the project.
    *
-   * @return the version's tree, or null when {@code url} is not a repository on this machine
+   * @return the version's tree, or null when it cannot be read this way
    */
   Tree tree(String url, String ref);
 

@@ -2,9 +2,10 @@ package dev.scaffold.jgit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scaffold.OperationException;
 import dev.scaffold.update.TemplateTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,10 @@ class JGitTemplateFetcherTest {
     }
     JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
     assertEquals(List.of("b-tag", "v1.0.0"), fetcher.tags(repo.toString()));
-    assertNull(fetcher.tree("https://example.invalid/t.git", "v1.0.0"));
+    // a remote template is fetched (once) to be read; one that cannot be reached says where
+    OperationException unreachable =
+        assertThrows(OperationException.class, () -> fetcher.tree("https://example.invalid/t.git", "v1.0.0"));
+    assertTrue(unreachable.getMessage().startsWith("cannot fetch https://example.invalid/t.git"), unreachable.getMessage());
 
     Map<String, byte[]> loose = read(fetcher, repo);
     try (Git git = Git.open(repo.toFile())) {
