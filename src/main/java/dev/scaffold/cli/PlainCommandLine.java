@@ -135,12 +135,8 @@ final class PlainCommandLine {
     cmd.common = new CommonOptions();
     cmd.template = positional(r, 0);
     cmd.destination = positional(r, 1);
-    for (String[] o : r.options()) {
-      if (common(cmd.common, o)) {
-        continue;
-      }
-      String v = o[1];
-      switch (o[0]) {
+    apply(r, cmd.common, (name, v) -> {
+      switch (name) {
         case "--prerelease" -> cmd.prerelease = true;
         case "--force" -> cmd.force = true;
         case "--no-git" -> cmd.noGit = true;
@@ -150,9 +146,9 @@ final class PlainCommandLine {
         case "--version" -> cmd.version = v;
         case "--github-url" -> cmd.githubUrl = v;
         case "--save-answers" -> cmd.saveAnswers = v;
-        default -> throw new IllegalStateException(o[0]);
+        default -> throw new IllegalStateException(name);
       }
-    }
+    });
     return cmd;
   }
 
@@ -165,12 +161,8 @@ final class PlainCommandLine {
     cmd.common = new CommonOptions();
     cmd.directory = positional(r, 0);
     cmd.conflict = UpdateCommand.DEFAULT_CONFLICT;
-    for (String[] o : r.options()) {
-      if (common(cmd.common, o)) {
-        continue;
-      }
-      String v = o[1];
-      switch (o[0]) {
+    apply(r, cmd.common, (name, v) -> {
+      switch (name) {
         case "--prerelease" -> cmd.prerelease = true;
         case "--allow-dirty" -> cmd.allowDirty = true;
         case "--allow-downgrade" -> cmd.allowDowngrade = true;
@@ -179,9 +171,9 @@ final class PlainCommandLine {
         case "--version" -> cmd.version = v;
         case "--conflict" -> cmd.conflict = v;
         case "--github-url" -> cmd.githubUrl = v;
-        default -> throw new IllegalStateException(o[0]);
+        default -> throw new IllegalStateException(name);
       }
-    }
+    });
     return cmd;
   }
 
@@ -192,14 +184,14 @@ final class PlainCommandLine {
     }
     CheckCommand cmd = new CheckCommand(ctx);
     cmd.directory = positional(r, 0);
-    for (String[] o : r.options()) {
-      switch (o[0]) {
+    apply(r, null, (name, v) -> {
+      switch (name) {
         case "--prerelease" -> cmd.prerelease = true;
         case "--json" -> cmd.json = true;
         case "--verbose" -> cmd.verbose = true;
-        default -> throw new IllegalStateException(o[0]);
+        default -> throw new IllegalStateException(name);
       }
-    }
+    });
     return cmd;
   }
 
@@ -211,6 +203,15 @@ final class PlainCommandLine {
       case "check" -> CHECK;
       default -> throw new IllegalArgumentException(command);
     };
+  }
+
+  /** Hands each option read to {@code own}, but those of {@link CommonOptions}, which go to {@code common}. */
+  private static void apply(Reading r, CommonOptions common, java.util.function.BiConsumer<String, String> own) {
+    for (String[] o : r.options()) {
+      if (common == null || !common(common, o)) {
+        own.accept(o[0], o[1]);
+      }
+    }
   }
 
   private static boolean common(CommonOptions c, String[] o) {
