@@ -140,6 +140,24 @@ class UpdateCommandTest {
   }
 
   @Test
+  void aTemplateNamedByAFileUrlIsReadFromItsRepositoryToo() throws Exception {
+    String url = template.toUri().toString(); // file:///...
+    var made = cli(tmp, "new", url, project.toString(), "--version", "v1.0.0", "--non-interactive", "--defaults",
+        "--set", "project_name=demo");
+    assertEquals(0, made.code(), made.err());
+    write(project.resolve("config.txt"), CONFIG_V1.replace("alpha=1", "alpha=100"));
+    commitAll(project, "my edit");
+
+    var r = cli(tmp, "update", project.toString(), "--non-interactive");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(CONFIG_V2.replace("alpha=1", "alpha=100"), read(project.resolve("config.txt")));
+    assertEquals("guide v2\n", read(project.resolve("guide.md")));
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    assertEquals(url, recorded.template());
+    assertEquals("v2.0.0", recorded.version());
+  }
+
+  @Test
   void userEditsSurviveTemplateChangesMergeAndOverlapsBecomeMarkers() throws Exception {
     generate();
     write(project.resolve("README.md"), "# demo\n\nLine A\nLine B mine\nLine C\nLine D mine\nLine E\nLine F\nLine G\n");
