@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     description = {"Tell whether a newer version of the project's template exists."},
     footer = {
       "",
-      "Exit codes: 0 up to date, 3 an update exists, 2 no or broken .scaffold-answers.yml",
-      "(or a template without versions), 1 failure (such as an unreachable repository).",
+      "Exit codes: 0 up to date, 3 an update exists, 2 the project's answers file is missing or broken "
+          + "(or its template has no versions), 1 failure (such as an unreachable repository).",
       "Example:",
       "  scaffold check --json"
     })

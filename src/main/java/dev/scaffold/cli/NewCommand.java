@@ -24,17 +24,20 @@ import picocli.CommandLine.Parameters;
     description = {
       "Create a project from a template.",
       "",
-      "Asks the template's questions (or reads --answers / --set), renders the template into DEST,",
-      "runs the template's tasks, makes the first git commit, and provisions the GitHub repository",
-      "when the template enables it. A failed run leaves DEST exactly as it was."
+      "Asks the template's questions (or reads --answers / --set), renders the template into DEST, "
+          + "runs the template's tasks, makes the first git commit, and provisions the GitHub repository "
+          + "when the template enables it. A failed run leaves DEST exactly as it was."
     },
     footer = {
       "",
-      "TEMPLATE is a bundled name (see `scaffold list`), a folder, or a git URL or path.",
+      "TEMPLATE is a bundled name (see `scaffold list`), a folder, a git repository's path or URL, or "
+          + "gh:OWNER/NAME. A private template on GitHub is read with GITHUB_TOKEN (or GH_TOKEN), which "
+          + "goes to github.com and the --github-url host only.",
       "Examples:",
       "  scaffold new java-library my-lib",
       "  scaffold new ./my-template out --answers answers.yml --non-interactive",
-      "  scaffold new https://git.example.com/templates/svc.git svc --version v2.1.0 --trust"
+      "  scaffold new gh:acme/service-template svc --version v2.1.0 --trust",
+      "  scaffold new https://git.example.com/templates/svc.git svc"
     })
 public final class NewCommand implements Callable<Integer> {
 
