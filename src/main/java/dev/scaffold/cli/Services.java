@@ -11,6 +11,7 @@ import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.Provisioner;
 import dev.scaffold.publish.RetryPolicy;
 import dev.scaffold.template.BundledTemplates;
+import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.TemplateResolver;
 import dev.scaffold.update.ChangePublisher;
 import dev.scaffold.update.FleetHost;
@@ -19,7 +20,11 @@ import dev.scaffold.update.FleetUpdater;
 import dev.scaffold.update.HostedFleet;
 import dev.scaffold.update.PullRequestPublisher;
 import dev.scaffold.update.RepoSource;
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /** The composition root: builds the core's collaborators with their real adapters. */
 final class Services {
@@ -46,8 +51,8 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    return new TemplateResolver(catalog(), dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts()),
-        ctx.workingDir(), progress);
+    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts());
+    return new TemplateResolver(catalog(), templates, ctx.workingDir(), progress);
   }
 
   /**
@@ -65,12 +70,12 @@ final class Services {
    * The hosts the token is for: github.com, and the web host of the API in use (GitHub Enterprise
    * serves its API under the same host; api.github.com is github.com's).
    */
-  private java.util.Set<String> gitHubHosts() {
-    java.util.Set<String> hosts = new java.util.HashSet<>(java.util.Set.of("github.com"));
+  private Set<String> gitHubHosts() {
+    Set<String> hosts = new HashSet<>(Set.of("github.com"));
     try {
-      java.net.URI api = java.net.URI.create(apiUrl(githubUrl));
+      URI api = URI.create(apiUrl(githubUrl));
       if (api.getHost() != null) {
-        String host = api.getHost().toLowerCase(java.util.Locale.ROOT);
+        String host = api.getHost().toLowerCase(Locale.ROOT);
         host = host.equals("api.github.com") ? "github.com" : host;
         hosts.add(api.getPort() < 0 ? host : host + ":" + api.getPort());
       }

@@ -33,7 +33,8 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   private final Map<Path, TemplateTrees.Tree> sketched = new ConcurrentHashMap<>();
   private final Map<List<String>, java.util.concurrent.CompletableFuture<TemplateTrees.Tree>> prefetched =
       new ConcurrentHashMap<>();
-
+  /** Tags listed once per template: resolving each version asks again, and a remote listing is a request. */
+  private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
   private final String url;
 
   /** @param url the template */
@@ -57,9 +58,6 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     return fetcher.isRepository(dir);
   }
 
-  /** Tags listed once per template: resolving each version asks again, and a remote listing is a request. */
-  private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
-
   @Override
   public java.util.List<String> tags(String url) {
     return tags.computeIfAbsent(url, fetcher::tags);
@@ -68,16 +66,16 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   /** A sketch (folders and top-level files) for a repository on this machine, else a real checkout. */
   @Override
   public String checkout(String url, String ref, Path into) {
-    TemplateTrees.Tree tree = null;
+    TemplateTrees.Tree tree;
     var ahead = prefetched.remove(java.util.Arrays.asList(url, ref));
     if (ahead != null) {
       try {
         tree = ahead.join();
-      } catch (RuntimeException e) {
-        // read it again below, which fails the same way where it is reported
+      } catch (java.util.concurrent.CompletionException e) {
+        // reported here, as if read here; not read again (for a remote template, a second fetch)
+        throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-    }
-    if (tree == null) {
+    } else {
       tree = trees.tree(url, ref);
     }
     if (tree == null) {
