@@ -120,9 +120,9 @@ public final class TreeMerger {
   }
 
   /**
-   * @param unchanged the project's files that git knows to hold exactly their blob's bytes, by
-   *     path, with that blob's id ({@link GitRepo#workTree}): compared by id, never read or even
-   *     looked at, unless merged
+   * @param unchanged the project's files that git found to hold exactly their blob's bytes, by
+   *     path, with that blob's id ({@link GitRepo#workTree}): where the id shows there is nothing
+   *     to do, the file is not even looked at; anything that would write is decided from the file
    */
   public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
       Map<String, GitRepo.TrackedFile> unchanged) {
@@ -164,8 +164,7 @@ public final class TreeMerger {
         }
       }
     }
-    List<Write> writes = plan.writes();
-    (writes.size() < 64 ? writes.stream() : writes.parallelStream()).forEach(w -> write(w, project.resolve(w.path())));
+    writeAll(plan.writes(), project);
     Set<Path> parents = new TreeSet<>();
     for (String d : plan.deletes()) {
       Path target = project.resolve(d);
@@ -179,6 +178,39 @@ public final class TreeMerger {
     }
     for (Path dir : parents) {
       pruneEmpty(dir, project);
+    }
+  }
+
+  /**
+   * The writes, on every core. A path written twice (a {@code .rej} file the template also has)
+   * gets its last write, as one after the other would leave it. After a failure no write starts,
+   * and the ones under way finish before it is reported, so that no file is left half written.
+   */
+  private static void writeAll(List<Write> planned, Path project) {
+    Map<String, Write> byPath = new java.util.LinkedHashMap<>();
+    planned.forEach(w -> byPath.put(w.path(), w));
+    List<Write> writes = List.copyOf(byPath.values());
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable worker = () -> {
+      for (int i; failure.get() == null && (i = next.getAndIncrement()) < writes.size(); ) {
+        Write w = writes.get(i);
+        try {
+          write(w, project.resolve(w.path()));
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+    };
+    int helpers = writes.size() < 64 ? 0 : Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+    for (int h = 0; h < helpers; h++) {
+      others.add(java.util.concurrent.CompletableFuture.runAsync(worker));
+    }
+    worker.run();
+    others.forEach(java.util.concurrent.CompletableFuture::join);
+    if (failure.get() != null) {
+      throw failure.get();
     }
   }
 
@@ -243,7 +275,17 @@ public final class TreeMerger {
   private Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
       Map<String, GitRepo.TrackedFile> unchanged) {
     try {
-      return decide(item, base, theirs, project, same, unchanged.get(item.oursPath()));
+      GitRepo.TrackedFile tracked = unchanged.get(item.oursPath());
+      if (tracked != null) {
+        // git's word settles only what needs no writing: the status may be stale (a file edited
+        // while questions were answered) or blind (an edit that kept size and time), so whatever
+        // would write or delete is decided again from the file itself
+        Decision d = decide(item, base, theirs, project, same, tracked);
+        if (d.writes().isEmpty() && d.deletes().isEmpty()) {
+          return d;
+        }
+      }
+      return decide(item, base, theirs, project, same, null);
     } catch (IOException e) {
       throw new OperationException("cannot read " + item.path() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -595,18 +637,15 @@ public final class TreeMerger {
    */
   private static void writeAnew(Path target, byte[] content, boolean executable) throws IOException {
     Files.deleteIfExists(target);
-    if (!executable) {
-      // a plain stream creates files rw for all less the umask too, and costs half a channel's time
-      try (java.io.FileOutputStream out = new java.io.FileOutputStream(target.toFile())) {
+    if (!executable || !POSIX) {
+      // made new (never through a link that appeared meanwhile): rw for all, less the umask
+      try (java.io.OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE)) {
         out.write(content);
       }
       return;
     }
-    if (!POSIX) {
-      Files.write(target, content, java.nio.file.StandardOpenOption.CREATE_NEW);
-      return;
-    }
-    Set<PosixFilePermission> mode = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-rw-rw-");
+    Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rwxr-xr-x");
     try (var ch = Files.newByteChannel(target,
         java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
         PosixFilePermissions.asFileAttribute(mode))) {

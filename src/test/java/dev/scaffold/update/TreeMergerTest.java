@@ -84,26 +84,30 @@ class TreeMergerTest {
   }
 
   @Test
-  void filesGitVouchesForAreDecidedByTheirIdsAlone() throws Exception {
-    Map<String, String> base = Map.of("take.txt", "old\n", "keep.txt", "k\n", "both.txt", "1\n2\n3\n");
-    Map<String, String> theirs = Map.of("take.txt", "new\n", "keep.txt", "k\n", "both.txt", "1\n2\n3 theirs\n");
-    Map<String, String> ours = Map.of("take.txt", "old\n", "keep.txt", "k, mine\n", "both.txt", "1 mine\n2\n3\n");
+  void gitsIdsSettleWhatNeedsNoWritingAndNeverOverwriteAnEdit() throws Exception {
+    Map<String, String> base = Map.of("take.txt", "old\n", "same.txt", "s\n", "both.txt", "1\n2\n3\n");
+    Map<String, String> theirs = Map.of("take.txt", "new\n", "same.txt", "s\n", "both.txt", "1\n2\n3 theirs\n");
+    Map<String, String> ours = Map.of("take.txt", "old\n", "same.txt", "s, mine\n", "both.txt", "1 mine\n2\n3\n");
     writeTree(tmp.resolve("ours"), ours);
     Map<String, dev.scaffold.publish.GitRepo.TrackedFile> ids = new LinkedHashMap<>();
     for (var e : ours.entrySet()) {
       ids.put(e.getKey(), new dev.scaffold.publish.GitRepo.TrackedFile(blobId(e.getValue()), false));
     }
-    // take.txt's id says "as the template made it": its bytes are never looked at, so even a
-    // file that says otherwise on disk is taken for the base version
-    Files.writeString(tmp.resolve("ours/take.txt"), "not what git says\n");
+    // same.txt, which the template left alone, is settled by its id without being looked at
+    Files.delete(tmp.resolve("ours/same.txt"));
+    Files.createDirectory(tmp.resolve("ours/same.txt"));
+    // take.txt was edited after git's status (say, while questions were answered) and its id still
+    // says "as the template made it": what would overwrite it is decided from its bytes instead
+    Files.writeString(tmp.resolve("ours/take.txt"), "edited since\n");
     TreeMerger m = new TreeMerger(new JGitTextMerge(), ConflictStyle.INLINE, List.of(), "template 1", "template 2");
     TreeMerger.Plan plan = m.plan(inMemory(base), inMemory(theirs), tmp.resolve("ours"), java.util.Set.of(), ids);
     m.apply(plan, tmp.resolve("ours"));
 
-    assertEquals(Map.of("take.txt", Action.UPDATED, "keep.txt", Action.UNCHANGED, "both.txt", Action.MERGED),
+    assertEquals(Map.of("take.txt", Action.CONFLICT, "same.txt", Action.UNCHANGED, "both.txt", Action.MERGED),
         actions(plan));
-    assertEquals(Map.of("take.txt", "new\n", "keep.txt", "k, mine\n", "both.txt", "1 mine\n2\n3 theirs\n"),
-        readTree(tmp.resolve("ours")));
+    assertEquals("<<<<<<< yours\nedited since\n=======\nnew\n>>>>>>> template 2\n", read(tmp.resolve("ours/take.txt")));
+    assertEquals("1 mine\n2\n3 theirs\n", read(tmp.resolve("ours/both.txt")));
+    assertTrue(Files.isDirectory(tmp.resolve("ours/same.txt")));
   }
 
   @Test

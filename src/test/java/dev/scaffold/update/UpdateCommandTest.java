@@ -140,6 +140,20 @@ class UpdateCommandTest {
   }
 
   @Test
+  void anEditThatKeptTheFilesSizeAndTimeIsMergedNotOverwritten() throws Exception {
+    generate();
+    Path config = project.resolve("config.txt");
+    var time = Files.getLastModifiedTime(config);
+    // same length, same modification time: git's status (JGit's, which ignores ctime) sees no change
+    write(config, CONFIG_V1.replace("alpha=1", "alpha=9"));
+    Files.setLastModifiedTime(config, time);
+
+    var r = cli(tmp, "update", project.toString(), "--non-interactive");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(CONFIG_V2.replace("alpha=1", "alpha=9"), read(config));
+  }
+
+  @Test
   void aTemplateNamedByAFileUrlIsReadFromItsRepositoryToo() throws Exception {
     String url = template.toUri().toString(); // file:///...
     var made = cli(tmp, "new", url, project.toString(), "--version", "v1.0.0", "--non-interactive", "--defaults",
