@@ -34,11 +34,16 @@ public final class TempFolders {
     return dir;
   }
 
-  /** Removes a folder made by {@link #create} and all it holds; quietly, as cleanup must not hide a real error. */
+  /**
+   * Removes a folder made by {@link #create} and all it holds; quietly, as cleanup must not hide a
+   * real error. One that could not be removed is tried again at exit.
+   */
   public static void delete(Path dir) {
     if (dir != null) {
       FileTrees.deleteQuietly(dir);
-      LIVE.remove(dir);
+      if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        LIVE.remove(dir);
+      }
     }
   }
 

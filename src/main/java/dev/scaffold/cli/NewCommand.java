@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
       "",
       "TEMPLATE is a bundled name (see `scaffold list`), a folder, a git repository's path or URL, or "
           + "gh:OWNER/NAME. A private template on GitHub is read with GITHUB_TOKEN (or GH_TOKEN), which "
-          + "goes to github.com and the --github-url host only.",
+          + "goes to the GitHub in use only (github.com, or the --github-url host).",
       "Examples:",
       "  scaffold new java-library my-lib",
       "  scaffold new ./my-template out --answers answers.yml --non-interactive",

@@ -92,10 +92,15 @@ final class PlainCommandLine {
     Set<String> seen = new HashSet<>();
     List<String[]> options = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("@")) {
+        return null; // an argument file, which picocli expands wherever it stands, option values too
+      }
+    }
+    for (int i = 1; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("-")) {
-        if (a.startsWith("@") || positionals.size() == grammar.positionals()) {
-          return null; // an argument file, or one argument too many: picocli's business
+        if (positionals.size() == grammar.positionals()) {
+          return null; // one argument too many: picocli's business
         }
         positionals.add(a);
         continue;

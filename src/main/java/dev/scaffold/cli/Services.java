@@ -20,10 +20,7 @@ import dev.scaffold.update.FleetUpdater;
 import dev.scaffold.update.HostedFleet;
 import dev.scaffold.update.PullRequestPublisher;
 import dev.scaffold.update.RepoSource;
-import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** The composition root: builds the core's collaborators with their real adapters. */
@@ -51,7 +48,7 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts());
+    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubOrigins());
     return new TemplateResolver(catalog(), templates, ctx.workingDir(), progress);
   }
 
@@ -61,28 +58,21 @@ final class Services {
    */
   private synchronized JGitTemplateFetcher templates() {
     if (templates == null) {
-      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), gitHubHosts());
+      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), gitHubOrigins());
     }
     return templates;
   }
 
   /**
-   * The hosts the token is for: github.com, and the web host of the API in use (GitHub Enterprise
-   * serves its API under the same host; api.github.com is github.com's).
+   * Where the token may go for templates: the web origin of the GitHub in use (GitHub Enterprise
+   * serves git from the host of its API; api.github.com's is https://github.com).
    */
-  private Set<String> gitHubHosts() {
-    Set<String> hosts = new HashSet<>(Set.of("github.com"));
-    try {
-      URI api = URI.create(apiUrl(githubUrl));
-      if (api.getHost() != null) {
-        String host = api.getHost().toLowerCase(Locale.ROOT);
-        host = host.equals("api.github.com") ? "github.com" : host;
-        hosts.add(api.getPort() < 0 ? host : host + ":" + api.getPort());
-      }
-    } catch (IllegalArgumentException e) {
-      // a malformed --github-url is reported where it is used; templates then go to github.com only
+  private Set<String> gitHubOrigins() {
+    String origin = JGitTemplateFetcher.origin(apiUrl(githubUrl)); // null for a malformed URL
+    if (origin == null) {
+      return Set.of();
     }
-    return hosts;
+    return Set.of(origin.equals("https://api.github.com") ? "https://github.com" : origin);
   }
 
   /**

@@ -31,8 +31,10 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -55,7 +57,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   private final ConcurrentHashMap<String, CompletableFuture<Path>> copies = new ConcurrentHashMap<>();
 
   private final String token;
-  private final Set<String> tokenHosts;
+  private final Set<String> tokenOrigins;
 
   /** A fetcher that sends no credentials: public templates only. */
   public JGitTemplateFetcher() {
@@ -64,14 +66,14 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   /**
    * @param token the GitHub token, sent (as git's Basic password, when the server asks for one) to
-   *     template URLs on {@code tokenHosts} only, so that private templates on that GitHub can be
-   *     fetched and the token goes nowhere else
-   * @param tokenHosts hosts, with their port where not the scheme's default ({@code host:port}),
-   *     lower case
+   *     template URLs of {@code tokenOrigins} only, so that private templates on that GitHub can be
+   *     fetched and the token goes nowhere else, not even where such a URL redirects
+   * @param tokenOrigins {@code scheme://host}, with {@code :port} where not the scheme's default,
+   *     lower case, as {@link #origin} gives them
    */
-  public JGitTemplateFetcher(String token, Set<String> tokenHosts) {
+  public JGitTemplateFetcher(String token, Set<String> tokenOrigins) {
     this.token = token == null || token.isBlank() ? null : token;
-    this.tokenHosts = Set.copyOf(tokenHosts);
+    this.tokenOrigins = Set.copyOf(tokenOrigins);
   }
 
   @Override
@@ -136,37 +138,69 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
-    Path dir = TempFolders.create("scaffold-template-");
-    try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBare(true)
-        .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
-      mine.complete(dir);
-      return dir;
-    } catch (GitAPIException | RuntimeException e) {
+    Path dir = null;
+    try {
+      dir = TempFolders.create("scaffold-template-");
+      try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBare(true)
+          .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
+        mine.complete(dir);
+        return dir;
+      }
+    } catch (GitAPIException | RuntimeException | Error e) {
+      // whoever waits on this copy learns of the failure too; a later call may try again
       TempFolders.delete(dir);
-      copies.remove(url, mine); // a later run may try again
-      RuntimeException failure = e instanceof InvalidRemoteException
-          ? InputException.at(url, "is not a git repository that can be read")
-          : e instanceof RuntimeException r ? r : failure("cannot fetch " + url, url, e);
-      mine.completeExceptionally(failure);
-      throw failure;
+      copies.remove(url, mine);
+      Throwable reported = e instanceof GitAPIException g ? fetchFailure(url, g) : e;
+      mine.completeExceptionally(reported);
+      if (reported instanceof Error err) {
+        throw err;
+      }
+      throw (RuntimeException) reported;
     }
   }
 
-  /** The token's credentials for a URL on the token's hosts, else none. */
-  private CredentialsProvider credentials(String url) {
-    return token != null && tokenHosts.contains(authority(url)) ? new UsernamePasswordCredentialsProvider(
-        "x-access-token", token) : null;
+  private RuntimeException fetchFailure(String url, GitAPIException e) {
+    return e instanceof InvalidRemoteException
+        ? InputException.at(url, "is not a git repository that can be read")
+        : failure("cannot fetch " + url, url, e);
   }
 
-  /** {@code host} or {@code host:port} of an http(s) URL, lower case; null for any other URL. */
-  static String authority(String url) {
+  /**
+   * The token's credentials for a URL of the token's origins, else none. They are handed out only
+   * for a request to one of those origins, whatever URL a redirect leads to.
+   */
+  private CredentialsProvider credentials(String url) {
+    if (token == null || !tokenOrigins.contains(origin(url))) {
+      return null;
+    }
+    CredentialsProvider basic = new UsernamePasswordCredentialsProvider("x-access-token", token);
+    return new CredentialsProvider() {
+      @Override
+      public boolean isInteractive() {
+        return false;
+      }
+
+      @Override
+      public boolean supports(CredentialItem... items) {
+        return basic.supports(items);
+      }
+
+      @Override
+      public boolean get(URIish uri, CredentialItem... items) {
+        return uri != null && tokenOrigins.contains(origin(uri.toString())) && basic.get(uri, items);
+      }
+    };
+  }
+
+  /** {@code scheme://host}, with {@code :port} where given, of an http(s) URL, lower case; null for any other URL. */
+  public static String origin(String url) {
     try {
       URI u = URI.create(url);
       if (u.getHost() == null || u.getScheme() == null || !u.getScheme().matches("(?i)https?")) {
         return null;
       }
-      String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
-      return u.getPort() < 0 ? host : host + ":" + u.getPort();
+      String origin = u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT);
+      return u.getPort() < 0 ? origin : origin + ":" + u.getPort();
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -183,9 +217,9 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")) {
       hint = credentials(url) != null
           ? " (is GITHUB_TOKEN allowed to read this repository?)"
-          : authority(url) != null
-              ? " (a private template on GitHub is read with GITHUB_TOKEN or GH_TOKEN, which is sent to that "
-                  + "GitHub's host only; --github-url or SCAFFOLD_GITHUB_URL name a GitHub Enterprise host)"
+          : origin(url) != null
+              ? " (a private template on GitHub is read with GITHUB_TOKEN or GH_TOKEN, which is sent only to "
+                  + "the GitHub in use: github.com, or the --github-url or SCAFFOLD_GITHUB_URL host)"
               : "";
     }
     return new OperationException(what + ": " + msg + hint, e);

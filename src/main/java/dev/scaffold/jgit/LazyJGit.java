@@ -37,9 +37,9 @@ public final class LazyJGit {
     };
   }
 
-  /** A {@link JGitTemplateFetcher} with the token for {@code tokenHosts}, made on first real use. */
-  public static TemplateFetcher fetcher(String token, java.util.Set<String> tokenHosts) {
-    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, tokenHosts));
+  /** A {@link JGitTemplateFetcher} with the token for {@code tokenOrigins}, made on first real use. */
+  public static TemplateFetcher fetcher(String token, java.util.Set<String> tokenOrigins) {
+    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, tokenOrigins));
     return new TemplateFetcher() {
       @Override
       public boolean isRepository(Path dir) {

@@ -302,9 +302,13 @@ public final class ProjectUpdater {
       GitCheck gitCheck) {
     GitCheck.State state = gitCheck.take();
     GitRepo repo = prepareGit(request, project, commit, state);
-    if (branch != null && repo.hasBranch(branch)) {
+    try {
+      if (branch != null && repo.hasBranch(branch)) {
+        throw InputException.at(project.toString(), "branch " + branch + " exists already; delete it or merge it first");
+      }
+    } catch (RuntimeException e) {
       repo.close();
-      throw InputException.at(project.toString(), "branch " + branch + " exists already; delete it or merge it first");
+      throw e;
     }
     return new Checked(repo, repo == null ? Map.of() : state.unchanged());
   }

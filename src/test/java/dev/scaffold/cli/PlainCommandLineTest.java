@@ -96,7 +96,7 @@ class PlainCommandLineTest {
       {"new", "-yv"}, {"new", "--Answers", "a"},
       {"update", "--help"}, {"update", "a", "b"}, {"update", "--repo", "acme/a"}, {"update", "--org", "acme"},
       {"update", "--jobs", "4"}, {"update", "--repos-file", "f"}, {"update", "--commit", "--commit"},
-      {"update", "--version"}, {"update", "--force"},
+      {"update", "--version"}, {"update", "--force"}, {"update", "--version", "@vfile"}, {"new", "tpl", "--answers", "@a"},
       {"check", "--help"}, {"check", "-V"}, {"check", "a", "b"}, {"check", "--defaults"},
       {"list"}, {"diff"}, {"template", "lint", "x"}, {"help"}, {},
     };

@@ -2,6 +2,7 @@ package dev.scaffold.jgit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,28 @@ class JGitTemplateFetcherTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void theTokensOriginsAreSchemeHostAndPort() {
+    assertEquals("https://github.com", JGitTemplateFetcher.origin("https://GitHub.com/acme/t.git"));
+    assertEquals("http://127.0.0.1:8080", JGitTemplateFetcher.origin("http://127.0.0.1:8080/git/acme/t.git"));
+    assertEquals("https://ghe.example.com", JGitTemplateFetcher.origin("https://ghe.example.com/api/v3"));
+    assertNull(JGitTemplateFetcher.origin("ssh://git@github.com/acme/t.git"));
+    assertNull(JGitTemplateFetcher.origin("git@github.com:acme/t.git"));
+    assertNull(JGitTemplateFetcher.origin("/home/me/templates/t"));
+  }
+
+  @Test
+  void callersWaitingOnAFetchThatFailsAllFail() throws Exception {
+    JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
+    var calls = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Object>>();
+    for (int i = 0; i < 3; i++) {
+      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> fetcher.tree("https://example.invalid/t.git", "v1")));
+    }
+    for (var c : calls) {
+      var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof OperationException, String.valueOf(e.getCause()));
+    }
   }
 }
