@@ -67,7 +67,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   /**
    * @param token the GitHub token, sent (as git's Basic password, when the server asks for one) to
    *     template URLs of {@code tokenOrigins} only, so that private templates on that GitHub can be
-   *     fetched and the token goes nowhere else, not even where such a URL redirects
+   *     fetched and the token goes nowhere else, not even to another host a redirect names
    * @param tokenOrigins {@code scheme://host}, with {@code :port} where not the scheme's default,
    *     lower case, as {@link #origin} gives them
    */
@@ -167,7 +167,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   /**
    * The token's credentials for a URL of the token's origins, else none. They are handed out only
-   * for a request to one of those origins, whatever URL a redirect leads to.
+   * for a request to one of those origins: a redirect to another host gets none (JGit keeps a
+   * login it has made across a redirect within the same host, say to another port).
    */
   private CredentialsProvider credentials(String url) {
     if (token == null || !tokenOrigins.contains(origin(url))) {

@@ -191,26 +191,45 @@ public final class TreeMerger {
     planned.forEach(w -> byPath.put(w.path(), w));
     List<Write> writes = List.copyOf(byPath.values());
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
     Runnable worker = () -> {
       for (int i; failure.get() == null && (i = next.getAndIncrement()) < writes.size(); ) {
         Write w = writes.get(i);
         try {
           write(w, project.resolve(w.path()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
       }
     };
+    // threads of its own: the shared pool may be busy with other work of a fleet run
     int helpers = writes.size() < 64 ? 0 : Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
-    List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+    List<Thread> others = new ArrayList<>();
     for (int h = 0; h < helpers; h++) {
-      others.add(java.util.concurrent.CompletableFuture.runAsync(worker));
+      Thread t = new Thread(worker, "scaffold-write-" + h);
+      t.start();
+      others.add(t);
     }
     worker.run();
-    others.forEach(java.util.concurrent.CompletableFuture::join);
-    if (failure.get() != null) {
-      throw failure.get();
+    boolean interrupted = false;
+    for (Thread t : others) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the writes under way finish first
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error err) {
+      throw err;
     }
   }
 
