@@ -76,7 +76,8 @@ public final class UpdateCommand implements Callable<Integer> {
   boolean prerelease;
 
   @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = DEFAULT_CONFLICT,
-      description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks).")
+      description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks; "
+          + "FILE.1.rej where that name is taken).")
   String conflict;
 
   @Option(names = "--allow-dirty", description = "Update even with uncommitted changes (or without git).")

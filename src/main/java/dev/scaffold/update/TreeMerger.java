@@ -363,7 +363,7 @@ public final class TreeMerger {
         return new Decision(new FileOutcome(path, item.renamed() ? Action.UPDATED : Action.MERGED, from, null),
             List.of(new Write(path, mine, null, mode)), moveAway);
       }
-      return merge(path, from, b.bytes(), ours.bytes(), t.bytes(), mode, moveAway);
+      return merge(path, from, b.bytes(), ours.bytes(), t.bytes(), mode, moveAway, p -> free(p, base, theirs, project));
     }
 
     if (item.basePath() != null) {
@@ -382,7 +382,7 @@ public final class TreeMerger {
     if (sameBytes(ours, t)) {
       return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
     }
-    return merge(path, null, new byte[0], ours.bytes(), t.bytes(), null, List.of());
+    return merge(path, null, new byte[0], ours.bytes(), t.bytes(), null, List.of(), p -> free(p, base, theirs, project));
   }
 
   /** The template's file at {@code path}, as a copy of it would make it. */
@@ -498,8 +498,14 @@ public final class TreeMerger {
   private static final boolean POSIX =
       java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+  /** A path that neither render has and the project holds nothing at: rejects written there overwrite nothing. */
+  private static boolean free(String p, RenderedTree base, RenderedTree theirs, Path project) {
+    return !base.has(p) && !theirs.has(p) && !Files.exists(project.resolve(p), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** @param free whether a path is free for a {@code .rej} file ({@link #free}) */
   private Decision merge(String path, String from, byte[] base, byte[] ours, byte[] theirs, Boolean mode,
-      List<String> moveAway) {
+      List<String> moveAway, java.util.function.Predicate<String> free) {
     if (isBinary(base) || isBinary(ours) || isBinary(theirs)) {
       String note = "binary file changed both in your project and in the template; yours kept"
           + (from != null ? " at " + from : "");
@@ -517,8 +523,12 @@ public final class TreeMerger {
       note += " marked in the file";
     } else {
       writes.add(new Write(path, concat(chunks), null, mode));
-      writes.add(new Write(path + ".rej", rejects(path, chunks), null, null));
-      note += " in " + path + ".rej";
+      String rej = path + ".rej"; // or, where that is taken (earlier rejects, a file of the name), FILE.N.rej
+      for (int n = 1; !free.test(rej); n++) {
+        rej = path + "." + n + ".rej";
+      }
+      writes.add(new Write(rej, rejects(path, chunks), null, null));
+      note += " in " + rej;
     }
     return new Decision(new FileOutcome(path, Action.CONFLICT, from, note), writes, moveAway);
   }

@@ -133,6 +133,15 @@ class TreeMergerTest {
   }
 
   @Test
+  void rejectsNeverOverwriteAFileOfTheirName() throws Exception {
+    TreeMerger.Plan plan = merge(Map.of("f", "a\nb\nc\n"), Map.of("f", "a\nB\nc\n"),
+        Map.of("f", "a\nb2\nc\n", "f.rej", "rejects of an earlier update\n"), ConflictStyle.REJ, List.of());
+    assertEquals("rejects of an earlier update\n", read(tmp.resolve("ours/f.rej")));
+    assertTrue(read(tmp.resolve("ours/f.1.rej")).contains("+B\n"), read(tmp.resolve("ours/f.1.rej")));
+    assertTrue(plan.conflicts().get(0).note().endsWith("in f.1.rej"), plan.conflicts().get(0).note());
+  }
+
+  @Test
   void crlfLinesAreKeptByteForByte() throws Exception {
     merge(Map.of("w.bat", "a\r\nb\r\nc\r\n"), Map.of("w.bat", "a\r\nb\r\nc2\r\n"), Map.of("w.bat", "a1\r\nb\r\nc\r\n"),
         ConflictStyle.INLINE, List.of());
