@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RenderLimitsTest {
+class TemplateEngineLimitsTest {
 
   private static final RenderLimits SMALL = new RenderLimits(Duration.ofMillis(300), 1000, 2500);
   private static final Duration SAFETY = Duration.ofSeconds(20);
