@@ -9,7 +9,8 @@ import java.util.Map;
  * How long one render may run and how much it may write, so that a hostile or broken template
  * stops with an error instead of hanging or filling the disk. One render is a file, a path segment
  * or a value from scaffold.yml; the total counts every rendered file of one template version.
- * Sizes are counted in characters of output.
+ * Sizes are counted in characters of output. The time limit also bounds a question's
+ * {@code validate} pattern.
  *
  * <p>Each limit is read from a system property, else an environment variable, else its default:
  * {@code scaffold.renderTimeout} / {@code SCAFFOLD_RENDER_TIMEOUT} (seconds, default 10),
@@ -106,7 +107,7 @@ public record RenderLimits(Duration timeout, long maxFileChars, long maxTotalCha
   }
 
   /** A duration for messages: {@code 10 s}, {@code 0.5 s}. */
-  static String describe(Duration d) {
+  public static String describe(Duration d) {
     long ms = d.toMillis();
     return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.valueOf(ms / 1000.0)) + " s";
   }

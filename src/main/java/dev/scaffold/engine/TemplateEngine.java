@@ -97,6 +97,11 @@ public final class TemplateEngine {
     return expressions;
   }
 
+  /** The limits every render of this engine obeys. */
+  public RenderLimits limits() {
+    return limits;
+  }
+
   /** An engine for scaffold.yml values alone, with no template tree. */
   public static TemplateEngine forExpressions() {
     return new TemplateEngine(null, Syntax.ANGLE);
