@@ -4,6 +4,7 @@ import dev.scaffold.InputException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How long one render may run and how much it may write, so that a hostile or broken template
@@ -30,6 +31,7 @@ public record RenderLimits(Duration timeout, long maxFileChars, long maxTotalCha
 
   // set by the command line from its environment; until then, the process's own
   private static volatile RenderLimits current;
+  private static volatile Consumer<String> runaway;
 
   public RenderLimits {
     if (timeout.isNegative() || timeout.isZero() || maxFileChars <= 0 || maxTotalChars <= 0) {
@@ -46,6 +48,19 @@ public record RenderLimits(Duration timeout, long maxFileChars, long maxTotalCha
   /** Makes {@code limits} those of every engine created from now on. */
   public static void use(RenderLimits limits) {
     current = limits;
+  }
+
+  /**
+   * What to do when a render keeps running one more time limit after it was told to stop (a
+   * built-in that loops inside one expression cannot be interrupted): the command line prints the
+   * message and exits. Null, the default, lets such a render run to its end.
+   */
+  public static void onRunaway(Consumer<String> action) {
+    runaway = action;
+  }
+
+  static Consumer<String> runawayAction() {
+    return runaway;
   }
 
   /** The limits the system properties and {@code env} set, defaults for the rest. */

@@ -273,7 +273,8 @@ public final class TemplateEngine {
    * doubled in a loop) reported as the template's fault rather than crashing the run.
    */
   private void run(Template t, String where, Map<String, ?> model, LimitedWriter out) {
-    try (RenderWatchdog.Watch watch = RenderWatchdog.watch(limits.timeout())) {
+    try (RenderWatchdog.Watch watch = RenderWatchdog.watch(limits.timeout(), () -> timeoutError(where).getMessage()
+        + " (it did not stop when told to)")) {
       try {
         t.process(model, out);
         if (watch.expired()) {

@@ -11,7 +11,9 @@ import dev.scaffold.template.Syntax;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class TemplateEngineLimitsTest {
@@ -89,6 +91,23 @@ class TemplateEngineLimitsTest {
       e = assertThrows(InputException.class, () -> engine.renderSegment("<#list 1.. as i></#list>", "template/x", Map.of()));
       assertTrue(e.getMessage().contains("render time limit"), e.getMessage());
     });
+  }
+
+  @Test
+  void aBuiltInThatIgnoresTheInterruptIsReportedAsARunawayAndFailsAtTheEnd() {
+    // ?seq_contains loops inside FreeMarker without looking at the interrupt (about 2 s for this range)
+    List<String> heard = new CopyOnWriteArrayList<>();
+    RenderLimits.onRunaway(heard::add);
+    try {
+      TemplateEngine e = new TemplateEngine(null, Syntax.ANGLE, new RenderLimits(Duration.ofMillis(200), 1000, 1000));
+      InputException ex = assertTimeoutPreemptively(SAFETY, () -> assertThrows(InputException.class,
+          () -> e.renderFile("${(1..150000000)?seq_contains(-1)?c}", "slow.ftl", Map.of(), Writer.nullWriter())));
+      assertTrue(ex.getMessage().startsWith("slow.ftl: rendering took longer than 0.2 s"), ex.getMessage());
+      assertEquals(List.of("slow.ftl: rendering took longer than 0.2 s (the render time limit: a loop without end?); "
+          + "raise it with SCAFFOLD_RENDER_TIMEOUT=SECONDS (it did not stop when told to)"), heard);
+    } finally {
+      RenderLimits.onRunaway(null);
+    }
   }
 
   @Test
