@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scaffold.testing.Cli;
 import dev.scaffold.testing.FileTree;
+import dev.scaffold.testing.Git;
 import dev.scaffold.testing.TreeSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,6 +144,32 @@ class RenderLimitsTest {
   void aDryRunStopsAtTheLimitsToo() {
     Cli.Run r = refused(Map.of("template/loop.txt.ftl", "<#list 1.. as i></#list>"), SMALL, "--dry-run");
     assertError(r, "template/loop.txt.ftl: rendering took longer than 0.5 s");
+  }
+
+  @Test
+  void anUpdateToAVersionThatLoopsStopsAndLeavesTheProjectAsItWas() {
+    Path tpl = dir.resolve("gtpl");
+    FileTree.write(tpl, Map.of("scaffold.yml", YML, "template/README.md.ftl", "# ${name}\n"));
+    Git.run(dir, "init", "-q", "-b", "main", tpl.toString());
+    commitAndTag(tpl, "v1.0.0");
+    Cli.Run made = Cli.run(dir, Map.of(), "new", tpl.toString(), "proj", "--defaults", "--non-interactive", "--no-github");
+    assertEquals(0, made.exit(), made.err());
+    FileTree.write(tpl, Map.of("template/README.md.ftl", "# ${name}\n<#list 1.. as i></#list>\n"));
+    commitAndTag(tpl, "v2.0.0");
+    FileTree.write(dir, Map.of("sentinel.txt", "mine\n"));
+    TreeSnapshot before = TreeSnapshot.of(dir);
+
+    Cli.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run(dir, SMALL, "update", "proj", "--non-interactive"));
+    assertEquals(2, r.exit(), r.err());
+    assertError(r, "error: template/README.md.ftl: rendering took longer than 0.5 s");
+    assertFalse(r.err().contains("\tat "), r.err());
+    before.assertUnchanged();
+  }
+
+  private static void commitAndTag(Path repo, String tag) {
+    Git.run(repo, "add", "-A");
+    Git.run(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", tag);
+    Git.run(repo, "tag", tag);
   }
 
   @Test
