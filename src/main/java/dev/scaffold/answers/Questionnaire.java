@@ -3,11 +3,13 @@ package dev.scaffold.answers;
 import dev.scaffold.InputException;
 import dev.scaffold.Problem;
 import dev.scaffold.Progress;
+import dev.scaffold.engine.RenderLimits;
 import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.template.Question;
 import dev.scaffold.template.QuestionType;
 import dev.scaffold.template.TemplateSpec;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,11 +228,26 @@ public final class Questionnaire {
       return null;
     }
     String text = value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
-    if (!Pattern.compile(rule).matcher(text).matches()) {
+    if (!matchesInTime(q, rule, text)) {
       String hint = q.help() != null ? " (" + q.help() + ")" : "";
       return "`" + (q.isSecret() ? "***" : text) + "` does not match " + rule + hint;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code text} matches the question's {@code validate} pattern, which comes from the
+   * template: a pattern that backtracks past the render time limit is the template's fault.
+   */
+  private boolean matchesInTime(Question q, String rule, String text) {
+    Duration budget = engine.limits().timeout();
+    try {
+      return Pattern.compile(rule).matcher(new TimedText(text, System.nanoTime() + budget.toNanos())).matches();
+    } catch (TimedText.Expired e) {
+      throw InputException.at("question `" + q.name() + "` validate", "the pattern `" + rule + "` took longer than "
+          + RenderLimits.describe(budget) + " on the answer (a pattern that backtracks without end?); raise the limit with "
+          + RenderLimits.TIMEOUT_VARIABLE + "=SECONDS");
+    }
   }
 
   private Object defaultOf(Question q, Map<String, Object> model) {

@@ -1,5 +1,6 @@
 package dev.scaffold.cli;
 
+import dev.scaffold.engine.RenderLimits;
 import dev.scaffold.project.Timing;
 
 /**
@@ -18,6 +19,13 @@ public final class Main {
       return;
     }
     Timing.mark("main");
+    // a render that ignores its time limit (see RenderLimits.onRunaway) ends the process, which
+    // removes staging and temporary folders on its way out
+    RenderLimits.onRunaway(message -> {
+      System.err.println("error: " + message);
+      System.err.flush();
+      System.exit(ExitCodes.BAD_INPUT);
+    });
     int code = PlainCommandLine.run(args);
     if (code == PlainCommandLine.NOT_HANDLED) {
       code = ScaffoldCli.run(args);

@@ -61,8 +61,9 @@ final class PlainCommandLine {
     }
     int code;
     try {
+      ScaffoldCli.useRenderLimits(ctx);
       code = cmd.call();
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       code = ScaffoldCli.report(ctx, e, verbose(cmd));
     }
     ctx.out().flush();

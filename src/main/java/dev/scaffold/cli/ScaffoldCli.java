@@ -5,6 +5,7 @@ import dev.scaffold.InputException;
 import dev.scaffold.Problem;
 import dev.scaffold.ScaffoldException;
 import dev.scaffold.ScaffoldVersion;
+import dev.scaffold.engine.RenderLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -21,11 +22,23 @@ public final class ScaffoldCli {
   }
 
   public static int run(CliContext ctx, String... args) {
-    CommandLine cl = commandLine(ctx, args);
-    int code = cl.execute(args);
+    int code;
+    try {
+      useRenderLimits(ctx);
+      CommandLine cl = commandLine(ctx, args);
+      code = cl.execute(args);
+    } catch (InputException | StackOverflowError | OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler; an Error from a command arrives here
+      code = report(ctx, e, List.of(args).contains("--verbose"));
+    }
     ctx.out().flush();
     ctx.err().flush();
     return code;
+  }
+
+  /** The render limits from the run's environment (see {@link RenderLimits}), for every engine the command makes. */
+  static void useRenderLimits(CliContext ctx) {
+    RenderLimits.use(RenderLimits.from(ctx.env()));
   }
 
   /** The commands under {@code scaffold}, in the order help lists them. */
@@ -80,10 +93,18 @@ public final class ScaffoldCli {
     return false;
   }
 
-  static int report(CliContext ctx, Exception ex, boolean verbose) {
+  static int report(CliContext ctx, Throwable ex, boolean verbose) {
     PrintWriter err = ctx.err();
     int code;
-    if (ex instanceof AbortedException) {
+    if (ex instanceof StackOverflowError || ex instanceof OutOfMemoryError) {
+      // what the engine does not catch itself: input nested or sized beyond what the JVM holds
+      err.println("error: " + (ex instanceof StackOverflowError
+          ? "input nested too deeply (the stack ran out)" : "ran out of memory (input too large?)"));
+      if (verbose) {
+        err.println(stackTrace(ex));
+      }
+      code = ExitCodes.BAD_INPUT;
+    } else if (ex instanceof AbortedException) {
       err.println("aborted: " + ex.getMessage());
       code = ExitCodes.ABORTED;
     } else if (ex instanceof ScaffoldException se) {

@@ -5,6 +5,7 @@ import dev.scaffold.Problem;
 import dev.scaffold.template.Syntax;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
@@ -20,12 +21,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place that runs FreeMarker, sandboxed: no {@code ?new}, no {@code ?api}, no Java object
  * access, includes confined to the template tree, undefined variables are errors. Short texts (path
  * segments, values from {@code scaffold.yml}) are parsed once and cached; the engine is safe to use
- * from several threads.
+ * from several threads. Every render obeys the {@link RenderLimits} in force when the engine was
+ * made: a time budget, and output caps per render and over all files the engine renders.
  */
 public final class TemplateEngine {
 
@@ -47,20 +50,31 @@ public final class TemplateEngine {
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
   /** Whether plain files may skip FreeMarker's parser (see {@link SimpleTemplate}). */
   private final boolean simpleFiles;
+  private final RenderLimits limits;
+  private final AtomicLong totalOutput = new AtomicLong();
 
   /**
    * @param treeRoot the folder includes are resolved in, or null for none
    * @param syntax the syntax of files and paths; values from scaffold.yml always use {@code ${}}
    */
   public TemplateEngine(Path treeRoot, Syntax syntax) {
-    this(treeRoot, syntax, !"false".equals(System.getProperty("scaffold.simpleTemplates")));
+    this(treeRoot, syntax, RenderLimits.current());
+  }
+
+  public TemplateEngine(Path treeRoot, Syntax syntax, RenderLimits limits) {
+    this(treeRoot, syntax, !"false".equals(System.getProperty("scaffold.simpleTemplates")), limits);
   }
 
   /** @param simpleFiles whether plain files may skip FreeMarker's parser; false in equivalence tests */
   TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles) {
+    this(treeRoot, syntax, simpleFiles, RenderLimits.current());
+  }
+
+  private TemplateEngine(Path treeRoot, Syntax syntax, boolean simpleFiles, RenderLimits limits) {
     this.treeRoot = treeRoot;
     this.syntax = syntax;
     this.simpleFiles = simpleFiles && syntax == Syntax.ANGLE;
+    this.limits = limits;
   }
 
   private Configuration files() {
@@ -81,6 +95,11 @@ public final class TemplateEngine {
   private Configuration expressions() {
     files();
     return expressions;
+  }
+
+  /** The limits every render of this engine obeys. */
+  public RenderLimits limits() {
+    return limits;
   }
 
   /** An engine for scaffold.yml values alone, with no template tree. */
@@ -123,7 +142,7 @@ public final class TemplateEngine {
     if (text.indexOf("${") < 0 && text.indexOf("<#") < 0) {
       return text;
     }
-    return process(parse(expressions(), text, where), where, model);
+    return process(parse(expressions(), text, where), where, model, limits.maxFileChars());
   }
 
   /** Evaluates a FreeMarker boolean written as {@code ${...}} (or a bare true/false). */
@@ -146,17 +165,23 @@ public final class TemplateEngine {
     // ${name} segments (folder names like ${project_slug}) need no FreeMarker template
     String plain = renderPlain(segment, model);
     if (plain != null) {
+      if (plain.length() > limits.maxFileChars()) {
+        throw limitError(new LimitedWriter.LimitExceeded(false), where);
+      }
       return plain;
     }
-    return process(parse(files(), segment, where), where, model);
+    return process(parse(files(), segment, where), where, model, limits.maxFileChars());
   }
 
   /** Renders a template file's text; {@code name} is its path inside the template, for errors. */
   public void renderFile(String text, String name, Map<String, ?> model, Writer out) {
+    LimitedWriter limited = fileWriter(out);
     String plain = renderPlain(text, model);
     if (plain != null) {
       try {
-        out.write(plain);
+        limited.write(plain);
+      } catch (LimitedWriter.LimitExceeded e) {
+        throw limitError(e, name);
       } catch (IOException e) {
         throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
       }
@@ -170,13 +195,28 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw InputException.at(name, e.getMessage());
     }
-    try {
-      t.process(model, out);
-    } catch (TemplateException e) {
-      throw renderError(e, name);
-    } catch (IOException e) {
-      throw new dev.scaffold.OperationException("cannot write the rendering of " + name + ": " + e.getMessage(), e);
+    _CoreAPI.addThreadInterruptedChecks(t);
+    run(t, name, model, limited);
+  }
+
+  /**
+   * {@link #renderPlain(String, Map)} for a whole file, counted against the output limits like
+   * {@link #renderFile}; null when {@link #renderFile} must render it.
+   */
+  public String renderPlain(String text, String name, Map<String, ?> model) {
+    String plain = renderPlain(text, model);
+    if (plain != null) {
+      try {
+        fileWriter(Writer.nullWriter()).count(plain.length());
+      } catch (LimitedWriter.LimitExceeded e) {
+        throw limitError(e, name);
+      }
     }
+    return plain;
+  }
+
+  private LimitedWriter fileWriter(Writer out) {
+    return new LimitedWriter(out, limits.maxFileChars(), totalOutput, limits.maxTotalChars());
   }
 
   /**
@@ -216,20 +256,70 @@ public final class TemplateEngine {
     } catch (IOException e) {
       throw InputException.at(where, e.getMessage());
     }
+    _CoreAPI.addThreadInterruptedChecks(t);
     cache.putIfAbsent(key, t);
     return t;
   }
 
-  private static String process(Template t, String where, Map<String, ?> model) {
+  private String process(Template t, String where, Map<String, ?> model, long maxChars) {
     StringWriter w = new StringWriter();
-    try {
-      t.process(model, w);
-    } catch (TemplateException e) {
-      throw renderError(e, where);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    run(t, where, model, new LimitedWriter(w, maxChars, null, Long.MAX_VALUE));
     return w.toString();
+  }
+
+  /**
+   * Runs FreeMarker within the limits: interrupted when the time budget runs out, stopped by the
+   * writer at an output cap, and a stack overflow or exhausted heap (endless recursion, a string
+   * doubled in a loop) reported as the template's fault rather than crashing the run.
+   */
+  private void run(Template t, String where, Map<String, ?> model, LimitedWriter out) {
+    try (RenderWatchdog.Watch watch = RenderWatchdog.watch(limits.timeout(), () -> timeoutError(where).getMessage()
+        + " (it did not stop when told to)")) {
+      try {
+        t.process(model, out);
+        if (watch.expired()) {
+          throw timeoutError(where); // a built-in looping over a huge range ignores interrupts until done
+        }
+      } catch (TemplateException e) {
+        if (watch.expired()) {
+          throw timeoutError(where);
+        }
+        if (e.getCause() instanceof LimitedWriter.LimitExceeded le) {
+          throw limitError(le, where);
+        }
+        throw renderError(e, where);
+      } catch (LimitedWriter.LimitExceeded e) {
+        throw limitError(e, where);
+      } catch (IOException e) {
+        if (watch.expired()) {
+          throw timeoutError(where); // the interrupt closed the file being written
+        }
+        throw new dev.scaffold.OperationException("cannot write the rendering of " + where + ": " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        if (watch.expired()) {
+          throw timeoutError(where); // FreeMarker's own interruption signal
+        }
+        throw e;
+      } catch (StackOverflowError e) {
+        throw InputException.at(where, "recursion too deep while rendering (a macro or function that calls itself without end?)");
+      } catch (OutOfMemoryError e) {
+        throw InputException.at(where, "ran out of memory while rendering (a string or list built without bound?)");
+      }
+    }
+  }
+
+  private InputException timeoutError(String where) {
+    return InputException.at(where, "rendering took longer than " + RenderLimits.describe(limits.timeout())
+        + " (the render time limit: a loop without end?); raise it with " + RenderLimits.TIMEOUT_VARIABLE + "=SECONDS");
+  }
+
+  private InputException limitError(LimitedWriter.LimitExceeded e, String where) {
+    if (e.total) {
+      return InputException.at(where, "the render's output passed " + RenderLimits.describe(limits.maxTotalChars())
+          + " in total (the total output limit); raise it with " + RenderLimits.TOTAL_VARIABLE + "=SIZE, such as 1G");
+    }
+    return InputException.at(where, "renders more than " + RenderLimits.describe(limits.maxFileChars())
+        + " (the output limit per file); raise it with " + RenderLimits.FILE_SIZE_VARIABLE + "=SIZE, such as 64M");
   }
 
   private static InputException syntaxError(ParseException e, String name) {

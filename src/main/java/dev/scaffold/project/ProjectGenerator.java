@@ -13,6 +13,7 @@ import dev.scaffold.answers.Questionnaire;
 import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
+import dev.scaffold.render.Glob;
 import dev.scaffold.render.RenderPlan;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.render.TreeWriter;
@@ -81,6 +82,7 @@ public final class ProjectGenerator {
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
+    Glob.check(spec.skipIfExists(), "skip_if_exists"); // used only by updates and --force: refuse a broken one now
     RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
     Timing.mark("planned " + plan.entries().size() + " entries");
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);

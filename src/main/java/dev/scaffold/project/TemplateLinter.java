@@ -9,6 +9,7 @@ import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.answers.Questionnaire;
 import dev.scaffold.engine.TemplateEngine;
+import dev.scaffold.render.Glob;
 import dev.scaffold.render.RenderPlan;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.render.TreeWriter;
@@ -54,6 +55,13 @@ public final class TemplateLinter {
       Path yml = t.root().resolve("scaffold.yml");
       problems.addAll(SpecSchema.validate(YamlDocument.parse(read(yml), yml.toString())));
       TemplateEngine engine = new TemplateEngine(t.tree(), t.spec().syntax());
+      for (String key : List.of("exclude", "skip_if_exists")) {
+        try {
+          Glob.check(key.equals("exclude") ? t.spec().exclude() : t.spec().skipIfExists(), key);
+        } catch (InputException e) {
+          problems.addAll(e.problems());
+        }
+      }
       int parsed = 0;
       try (Stream<Path> files = Files.walk(t.tree())) {
         for (Path p : files.filter(f -> f.toString().endsWith(Renderer.RENDER_SUFFIX) && Files.isRegularFile(f)).sorted().toList()) {

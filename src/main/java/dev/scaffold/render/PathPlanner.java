@@ -31,7 +31,7 @@ public final class PathPlanner {
   public PathPlanner(TemplateEngine engine, String treeName, List<String> exclude, Map<String, ?> model) {
     this.engine = engine;
     this.treeName = treeName;
-    this.excluded = new Glob(exclude);
+    this.excluded = new Glob(exclude, "exclude");
     this.model = model;
   }
 

@@ -37,7 +37,6 @@ public final class Renderer {
    * @param treeName how to name the tree in messages, such as {@code template}
    */
   public RenderPlan plan(Path tree, String treeName, List<String> exclude, Map<String, ?> model) {
-    Glob excluded = new Glob(exclude);
     boolean posix = tree.getFileSystem().supportedFileAttributeViews().contains("posix");
     // one attribute read per entry (type, and on POSIX its permissions), instead of three
     Map<Path, BasicFileAttributes> attributes = new HashMap<>();

@@ -58,7 +58,7 @@ public final class TreeWriter {
     try {
       if (e.kind() == PlannedEntry.Kind.RENDER) {
         String text = read(e);
-        String plain = engine.renderPlain(text, model);
+        String plain = engine.renderPlain(text, e.sourceName(), model);
         if (plain != null) {
           // most files: rendered in memory and written in one call
           Files.write(out, plain.getBytes(StandardCharsets.UTF_8));

@@ -282,7 +282,7 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     Map<String, byte[]> rendered = new ConcurrentHashMap<>();
     (todo.size() < 16 ? todo.stream() : todo.parallelStream()).forEach(p -> {
       String text = texts.get(p.path());
-      String plain = engine.renderPlain(text, model);
+      String plain = engine.renderPlain(text, p.sourceName(), model);
       if (plain == null) {
         StringWriter w = new StringWriter(Math.max(512, text.length()));
         engine.renderFile(text, p.sourceName(), model, w);

@@ -62,7 +62,7 @@ public final class TreeMerger {
   public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel, String theirsLabel) {
     this.textMerge = textMerge;
     this.style = style;
-    this.skipIfExists = new Glob(skipIfExists);
+    this.skipIfExists = new Glob(skipIfExists, "skip_if_exists");
     this.baseLabel = baseLabel;
     this.theirsLabel = theirsLabel;
   }
