@@ -44,7 +44,7 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public History split(Path dir, String defaultBranch, String prBranch, List<String> basePaths, String baseMessage) {
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       Repository repo = git.getRepository();
       ObjectId headId = repo.resolve(Constants.HEAD + "^{commit}");
       if (headId == null) {
@@ -112,7 +112,7 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public String head(Path dir) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
       if (id == null) {
         throw new OperationException("the repository in " + dir + " has no commit to publish");
@@ -128,7 +128,7 @@ public final class JGitPusher implements GitPusher {
     if (!ObjectId.isId(commit)) {
       return false;
     }
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId id = ObjectId.fromString(commit);
       if (!git.getRepository().getObjectDatabase().has(id)) {
         return false;
@@ -142,7 +142,7 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public Map<String, String> remoteBranches(Path dir, String url, String user, String token) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       Collection<Ref> refs = git.lsRemote().setRemote(url).setHeads(true).setTags(false)
           .setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, token))
           .setTransportConfigCallback(preemptive(user, token)).call();
@@ -160,7 +160,7 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public void push(Path dir, String url, String user, String token, Map<String, String> branches) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       Repository repo = git.getRepository();
       StoredConfig config = repo.getConfig();
       config.setString("remote", REMOTE, "url", url);

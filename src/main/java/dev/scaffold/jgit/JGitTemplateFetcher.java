@@ -87,7 +87,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     Path local = localRepository(url);
     if (local != null) {
       // the refs themselves: an ls-remote of a local path runs a whole upload-pack session
-      try (Repository repo = Git.open(local.toFile()).getRepository()) {
+      try (Repository repo = NoHooks.open(local).getRepository()) {
         List<String> out = new ArrayList<>();
         for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
           out.add(r.getName().substring(Constants.R_TAGS.length()));
@@ -141,7 +141,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     Path dir = null;
     try {
       dir = TempFolders.create("scaffold-template-");
-      try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBare(true)
+      try (Git git = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBare(true)
           .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
         mine.complete(dir);
         return dir;
@@ -286,7 +286,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     }
 
     static Version open(Path repoDir, String url, String ref) throws IOException {
-      Repository repo = Git.open(repoDir.toFile()).getRepository();
+      Repository repo = NoHooks.open(repoDir).getRepository();
       try (RevWalk walk = new RevWalk(repo)) {
         ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
         if (id == null) {

@@ -54,7 +54,7 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   private void clone(String url, String branch, Path dir, boolean shallow) throws GitAPIException {
-    var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
+    var clone = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBranch(branch)
         .setCloneAllBranches(false).setNoTags()
         .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive());
     if (shallow) {
@@ -81,7 +81,7 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   private static String resolve(Path dir, String what) {
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
       if (id == null) {
         throw new OperationException("the repository in " + dir + " has no commit");
@@ -101,7 +101,7 @@ public final class JGitWorkspace implements RepoWorkspace {
 
   @Override
   public String originUrl(Path dir) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       return git.getRepository().getConfig().getString("remote", "origin", "url");
     } catch (IOException e) {
       throw new OperationException("cannot open the git repository in " + dir + ": " + e.getMessage(), e);
@@ -111,7 +111,7 @@ public final class JGitWorkspace implements RepoWorkspace {
   @Override
   public void forcePush(Path dir, String url, String branch) {
     String ref = Constants.R_HEADS + branch;
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       Repository repo = git.getRepository();
       if (repo.exactRef(ref) == null) {
         throw new OperationException("no local branch " + branch + " to push in " + dir);
