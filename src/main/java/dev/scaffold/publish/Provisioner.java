@@ -53,13 +53,7 @@ public final class Provisioner implements ProjectPublisher {
 
   /** The token from the environment: {@code GITHUB_TOKEN}, else {@code GH_TOKEN}. */
   public static String tokenFrom(Map<String, String> env) {
-    for (String k : List.of("GITHUB_TOKEN", "GH_TOKEN")) {
-      String v = env.get(k);
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
+    return dev.scaffold.GitHubToken.from(env);
   }
 
   @Override
