@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scaffold.sandbox.GitHubSandbox;
 import dev.scaffold.testing.Cli;
 import dev.scaffold.testing.FileTree;
+import dev.scaffold.testing.Git;
+import dev.scaffold.testing.TreeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +79,195 @@ class HostileSecretsTest {
       assertFalse(seen.contains(name), name + " reached the task: " + seen);
     }
     assertTokenNowhere(r);
+  }
+
+  // ---- where the token goes ------------------------------------------------------------------
+
+  private static final String GH_TEMPLATE = """
+      name: demo
+      questions:
+        - name: name
+          default: demo
+      github:
+        owner: acme
+        name: ${name}
+      """;
+
+  private void githubTemplate() {
+    FileTree.write(dir.resolve("gh-tpl"), Map.of("scaffold.yml", GH_TEMPLATE, "template/README.md.ftl", "# ${name}\n"));
+  }
+
+  private Cli.Run provision(String apiUrl) {
+    return Cli.run(dir, env(), "new", "gh-tpl", "out", "--defaults", "--non-interactive", "--github-url", apiUrl);
+  }
+
+  @Test
+  void provisioningRefusesACloneUrlOnAnotherPortBeforeGitSendsAnything() throws Exception {
+    githubTemplate();
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start();
+        Eavesdropper evil = new Eavesdropper("127.0.0.1")) {
+      gh.handOutCloneUrlsOn(evil.baseUrl());
+
+      Cli.Run r = provision(gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains("refusing the git URL " + evil.baseUrl() + "/git/acme/demo.git: it is not on the "
+          + "GitHub in use (" + gh.baseUrl() + ")"), r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertEquals(List.of(), evil.heard(), "nothing went to the other origin");
+      assertTrue(branches(gh, "acme/demo").isEmpty(), "nothing was pushed");
+      assertFalse(Files.readString(dir.resolve("out/.git/config")).contains(evil.baseUrl()),
+          "the refused URL is not the project's remote");
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void provisioningRefusesACloneUrlOnAnotherHost() throws Exception {
+    githubTemplate();
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start()) {
+      gh.handOutCloneUrlsOn("https://evil.example");
+
+      Cli.Run r = provision(gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains("refusing the git URL https://evil.example/git/acme/demo.git"), r.err());
+      assertTrue(r.err().contains("run the same command again to resume"), r.err());
+      assertTrue(branches(gh, "acme/demo").isEmpty());
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void provisioningRefusesACloneUrlThatDowngradesToPlainHttp() throws Exception {
+    githubTemplate();
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start()) {
+      gh.handOutCloneUrlsOn("http://github.com");
+
+      Cli.Run r = provision(gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains("refusing the git URL http://github.com/git/acme/demo.git"), r.err());
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void aPlainHttpGithubUrlIsRefusedBeforeAnythingIsWritten() throws Exception {
+    githubTemplate();
+    TreeSnapshot before = TreeSnapshot.of(dir);
+
+    Cli.Run r = provision("http://example.com");
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--github-url http://example.com"), r.err());
+    assertTrue(r.err().contains("use https://example.com"), r.err());
+    before.assertUnchanged();
+    assertTokenNowhere(r);
+  }
+
+  @Test
+  void aPlainHttpApiFromTheEnvironmentIsRefusedForAFleetUpdate() throws Exception {
+    TreeSnapshot before = TreeSnapshot.of(dir);
+
+    Cli.Run r = Cli.run(dir, env("SCAFFOLD_GITHUB_URL", "http://ghe.example.com/api/v3"), "update", "--repo",
+        "acme/lib", "--defaults", "--non-interactive");
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("SCAFFOLD_GITHUB_URL http://ghe.example.com/api/v3"), r.err());
+    assertTrue(r.err().contains("use https://ghe.example.com/api/v3"), r.err());
+    before.assertUnchanged();
+    assertTokenNowhere(r);
+  }
+
+  @Test
+  void anApiRedirectToAnotherOriginIsNotFollowed() throws Exception {
+    githubTemplate();
+    try (Eavesdropper evil = new Eavesdropper("127.0.0.1");
+        Eavesdropper api = new Eavesdropper("127.0.0.1").redirectingTo(evil.baseUrl())) {
+
+      Cli.Run r = provision(api.baseUrl());
+
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains("answered 307"), r.err());
+      assertEquals(1, api.heard().size(), "one request, not retried: " + api.heard());
+      assertEquals(List.of(), evil.heard(), "the redirect was not followed");
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void aFleetUpdateRefusesToCloneFromAnotherOrigin() throws Exception {
+    Path tpl = GitHooksTest.gitTemplate(dir.resolve("tpl-repo"));
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start();
+        Eavesdropper evil = new Eavesdropper("127.0.0.1")) {
+      seed(gh, tpl, "acme/lib");
+      gh.handOutCloneUrlsOn(evil.baseUrl());
+
+      Cli.Run r = Cli.run(dir, env(), "update", "--repo", "acme/lib", "--defaults", "--non-interactive",
+          "--github-url", gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertTrue((r.out() + r.err()).contains("refusing the git URL " + evil.baseUrl() + "/git/acme/lib.git"),
+          r.out() + r.err());
+      assertEquals(List.of(), evil.heard());
+      assertTrue(gh.repo("acme/lib").orElseThrow().pulls().isEmpty());
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void updatePrRefusesToPushToAnotherOrigin() throws Exception {
+    Path tpl = GitHooksTest.gitTemplate(dir.resolve("tpl-repo"));
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start();
+        Eavesdropper evil = new Eavesdropper("127.0.0.1")) {
+      seed(gh, tpl, "acme/solo");
+      Path checkout = dir.resolve("seed");
+      Git.run(checkout, "remote", "add", "origin", gh.cloneUrl("acme/solo"));
+      gh.handOutCloneUrlsOn(evil.baseUrl());
+      String branchesBefore = branches(gh, "acme/solo");
+
+      Cli.Run r = Cli.run(dir, env(), "update", "seed", "--pr", "--defaults", "--non-interactive",
+          "--github-url", gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.out() + r.err());
+      assertTrue(r.err().contains("refusing the git URL " + evil.baseUrl() + "/git/acme/solo.git"), r.err());
+      assertEquals(List.of(), evil.heard());
+      assertEquals(branchesBefore, branches(gh, "acme/solo"), "nothing pushed");
+      assertTrue(gh.repo("acme/solo").orElseThrow().pulls().isEmpty());
+      assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void aPrivateTemplateOnAnotherHostNeverGetsTheToken() throws Exception {
+    try (Eavesdropper evil = new Eavesdropper("127.0.0.1");
+        GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start()) {
+      TreeSnapshot before = TreeSnapshot.of(dir);
+
+      Cli.Run r = Cli.run(dir, env(), "new", evil.baseUrl() + "/acme/tpl.git", "out", "--defaults",
+          "--non-interactive", "--no-github", "--github-url", gh.baseUrl());
+
+      assertEquals(1, r.exit(), r.err());
+      assertFalse(evil.heard().isEmpty(), "the template host was asked");
+      assertFalse(evil.heardCredentials(), "but got no credentials: " + evil.heard());
+      before.assertUnchanged();
+      assertTokenNowhere(r);
+    }
+  }
+
+  /** The branches of a sandbox repository and their commits, as the git command line lists them. */
+  private static String branches(GitHubSandbox gh, String fullName) {
+    return Git.run(gh.gitDir(fullName), "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads");
+  }
+
+  /** {@code fullName} on the sandbox holding the template's v1.0.0 project (in {@code seed/}). */
+  private void seed(GitHubSandbox gh, Path tpl, String fullName) {
+    gh.createRepo(fullName, "main", false);
+    Cli.Run made = Cli.run(dir, "new", tpl.toString(), "seed", "--version", "v1.0.0", "--defaults",
+        "--non-interactive", "--no-github");
+    assertEquals(0, made.exit(), made.err());
+    String url = gh.cloneUrl(fullName).replace("://", "://x-access-token:" + TOKEN + "@");
+    Git.run(dir.resolve("seed"), "push", "-q", url, "main");
   }
 }
