@@ -2,8 +2,12 @@ package dev.scaffold.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scaffold.OperationException;
+import dev.scaffold.TokenScope;
+import dev.scaffold.jgit.JGitWorkspace;
 import dev.scaffold.sandbox.GitHubSandbox;
 import dev.scaffold.testing.Cli;
 import dev.scaffold.testing.FileTree;
@@ -253,6 +257,22 @@ class HostileSecretsTest {
       assertFalse(evil.heardCredentials(), "but got no credentials: " + evil.heard());
       before.assertUnchanged();
       assertTokenNowhere(r);
+    }
+  }
+
+  @Test
+  void aGitRedirectToAnotherHostGetsNoCredentials() throws Exception {
+    try (Eavesdropper evil = new Eavesdropper("localhost");
+        Eavesdropper github = new Eavesdropper("127.0.0.1").redirectingTo(evil.baseUrl())) {
+      JGitWorkspace workspace = new JGitWorkspace(TOKEN, TokenScope.forApi(github.baseUrl(), "--github-url"));
+
+      OperationException e = assertThrows(OperationException.class,
+          () -> workspace.cloneShallow(github.baseUrl() + "/git/acme/lib.git", "main", dir.resolve("clone")));
+
+      assertTrue(github.heardCredentials(), "the GitHub in use gets the token: " + github.heard());
+      assertFalse(evil.heard().isEmpty(), "JGit followed the redirect");
+      assertFalse(evil.heardCredentials(), "but sent the other host no credentials: " + evil.heard());
+      assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
     }
   }
 
