@@ -50,7 +50,7 @@ class HostileSecretsTest {
     return env;
   }
 
-  /** The token in no output and in no file under the test's folder (sandbox repositories included). */
+  /** The token in no output and in no file under the test's folder (projects, their .git, templates). */
   private void assertTokenNowhere(Cli.Run r) throws IOException {
     assertFalse(r.out().contains(TOKEN), r.out());
     assertFalse(r.err().contains(TOKEN), r.err());
