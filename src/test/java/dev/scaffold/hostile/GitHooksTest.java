@@ -147,6 +147,25 @@ class GitHooksTest {
     }
   }
 
+  @Test
+  void updatePrInACheckoutWithHooksCommitsAndPushesWithoutThem() throws Exception {
+    Path tpl = gitTemplate(dir.resolve("tpl-repo"));
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start()) {
+      seed(gh, tpl, "acme/solo");
+      Path checkout = dir.resolve("seed");
+      Git.run(checkout, "remote", "add", "origin", gh.cloneUrl("acme/solo"));
+      traps.plant(checkout.resolve(".git/hooks"));
+
+      Cli.Run r = Cli.run(dir, Map.of("GITHUB_TOKEN", TOKEN), "update", "seed", "--pr", "--defaults",
+          "--non-interactive", "--github-url", gh.baseUrl());
+
+      assertEquals(0, r.exit(), r.out() + r.err());
+      assertEquals(1, gh.repo("acme/solo").orElseThrow().pulls().size(), "committed, pushed, opened");
+      traps.assertNoneFired();
+      traps.assertLive(checkout);
+    }
+  }
+
   /** A template repository tagged v1.0.0 and v2.0.0 (v2 changes the README), made with the git command line. */
   static Path gitTemplate(Path repo) throws Exception {
     FileTree.write(repo, Map.of(
