@@ -118,7 +118,8 @@ public final class NewCommand implements Callable<Integer> {
             force,
             noGit,
             trust);
-    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress, ctx.workingDir());
+    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress,
+        ctx.workingDir(), ctx.env());
     NewResult result = generator.generate(request);
     if (saveAnswers != null && !result.dryRun()) {
       AnswersFile.writeInputs(ctx.path(saveAnswers), result.answers().recordable());

@@ -2,6 +2,7 @@ package dev.scaffold.cli;
 
 import dev.scaffold.InputException;
 import dev.scaffold.Progress;
+import dev.scaffold.TokenScope;
 import dev.scaffold.github.GitHubRepoHost;
 import dev.scaffold.jgit.JGitPusher;
 import dev.scaffold.jgit.JGitTemplateFetcher;
@@ -21,7 +22,6 @@ import dev.scaffold.update.HostedFleet;
 import dev.scaffold.update.PullRequestPublisher;
 import dev.scaffold.update.RepoSource;
 import java.time.Duration;
-import java.util.Set;
 
 /** The composition root: builds the core's collaborators with their real adapters. */
 final class Services {
@@ -48,7 +48,7 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), gitHubOrigins());
+    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), scope(null));
     return new TemplateResolver(catalog(), templates, ctx.workingDir(), progress);
   }
 
@@ -58,21 +58,30 @@ final class Services {
    */
   private synchronized JGitTemplateFetcher templates() {
     if (templates == null) {
-      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), gitHubOrigins());
+      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), scope(null));
     }
     return templates;
   }
 
   /**
-   * Where the token may go for templates: the web origin of the GitHub in use (GitHub Enterprise
-   * serves git from the host of its API; api.github.com's is https://github.com).
+   * Where the token may go: the GitHub in use, by {@code githubUrl}, else the command's {@code
+   * --github-url}, else {@code SCAFFOLD_GITHUB_URL}, else {@code GITHUB_API_URL}, else api.github.com.
    */
-  private Set<String> gitHubOrigins() {
-    String origin = JGitTemplateFetcher.origin(apiUrl(githubUrl)); // null for a malformed URL
-    if (origin == null) {
-      return Set.of();
+  private TokenScope scope(String githubUrl) {
+    if (githubUrl != null && !githubUrl.isBlank()) {
+      return TokenScope.forApi(githubUrl, "--github-url");
     }
-    return Set.of(origin.equals("https://api.github.com") ? "https://github.com" : origin);
+    if (this.githubUrl != null && !this.githubUrl.isBlank()) {
+      return TokenScope.forApi(this.githubUrl, "--github-url");
+    }
+    String configured = ctx.env().get("SCAFFOLD_GITHUB_URL");
+    if (configured != null && !configured.isBlank()) {
+      return TokenScope.forApi(configured, "SCAFFOLD_GITHUB_URL");
+    }
+    // set by GitHub Actions, also on GitHub Enterprise Server
+    String actions = ctx.env().get("GITHUB_API_URL");
+    return actions != null && !actions.isBlank() ? TokenScope.forApi(actions, "GITHUB_API_URL")
+        : TokenScope.forApi(GitHubRepoHost.DEFAULT_URL, "the default GitHub API");
   }
 
   /**
@@ -85,24 +94,9 @@ final class Services {
     if (disabled) {
       return null;
     }
-    return new Provisioner(Provisioner.tokenFrom(ctx.env()), token -> GitHubRepoHost.connect(apiUrl(githubUrl), token),
-        new JGitPusher(), retry(), progress);
-  }
-
-  private String apiUrl(String githubUrl) {
-    if (githubUrl != null && !githubUrl.isBlank()) {
-      return githubUrl;
-    }
-    if (this.githubUrl != null && !this.githubUrl.isBlank()) {
-      return this.githubUrl;
-    }
-    String configured = ctx.env().get("SCAFFOLD_GITHUB_URL");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    // set by GitHub Actions, also on GitHub Enterprise Server
-    String actions = ctx.env().get("GITHUB_API_URL");
-    return actions != null && !actions.isBlank() ? actions : GitHubRepoHost.DEFAULT_URL;
+    TokenScope scope = scope(githubUrl);
+    return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
+        new JGitPusher(scope), retry(), progress);
   }
 
   private RetryPolicy retry() {
@@ -126,7 +120,8 @@ final class Services {
   /** The update use case; with {@code publish}, {@code --pr} pushes and opens or updates the pull request on GitHub. */
   dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
     ChangePublisher publisher = publish
-        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken()), ctx.env(), progress) : null;
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)), ctx.env(),
+            progress) : null;
     return updater(progress, publisher);
   }
 
@@ -148,12 +143,16 @@ final class Services {
 
   /** The fleet form of update: one GitHub client, and so one rate budget, shared by every worker. */
   FleetUpdater fleetUpdater(String githubUrl, FleetListener listener) {
-    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(requiredToken()), p -> updater(p, null), listener);
+    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)),
+        p -> updater(p, null), listener);
   }
 
   private FleetHost fleetHost(String githubUrl) {
     if (fleetHost == null) {
-      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(apiUrl(githubUrl), requiredToken()), retry());
+      TokenScope scope = scope(githubUrl);
+      String token = requiredToken();
+      scope.requireSafeApi();
+      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(scope.apiUrl(), token), retry());
     }
     return fleetHost;
   }

@@ -5,6 +5,7 @@ import dev.scaffold.publish.GitHubSettings;
 import dev.scaffold.publish.RemoteFailure;
 import dev.scaffold.publish.RepoHost;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +35,15 @@ public final class GitHubRepoHost implements RepoHost {
 
   /** The API at {@code baseUrl} (no trailing {@code /}), authenticated with {@code token}. */
   public static GitHubRepoHost connect(String baseUrl, String token) {
-    return connect(baseUrl, token, new HttpClientGitHubConnector());
+    return connect(baseUrl, token, connector());
+  }
+
+  /**
+   * github-api's HTTP connector, set never to follow a redirect: a followed redirect would carry
+   * the Authorization header to whatever origin it names. A 3xx answer is a failure instead.
+   */
+  private static GitHubConnector connector() {
+    return new HttpClientGitHubConnector(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
   }
 
   /**
@@ -45,7 +54,7 @@ public final class GitHubRepoHost implements RepoHost {
   public static GitHubRepoHost connectShared(String baseUrl, String token) {
     Clock clock = Clock.systemUTC();
     return new GitHubRepoHost(new GitHubRest(baseUrl == null || baseUrl.isBlank() ? DEFAULT_URL : baseUrl, token,
-        new HttpClientGitHubConnector(), clock, new RateGate(clock)));
+        connector(), clock, new RateGate(clock)));
   }
 
   static GitHubRepoHost connect(String baseUrl, String token, GitHubConnector connector) {

@@ -144,6 +144,10 @@ final class GitHubRest {
     if (status >= 500) {
       return RemoteFailure.transientFailure(message, status, null, null);
     }
+    if (status / 100 == 3) {
+      return RemoteFailure.permanent(message + " (a redirect to " + scrub(String.valueOf(res.header("Location")))
+          + ", not followed: the token would go along)", status);
+    }
     return RemoteFailure.permanent(message, status);
   }
 

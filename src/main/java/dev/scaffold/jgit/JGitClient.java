@@ -51,7 +51,7 @@ public final class JGitClient implements GitClient {
   @Override
   public GitRepo init(Path dir, String branch) {
     try {
-      Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call();
+      Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).setFs(NoHooks.FILE_SYSTEM).call();
       return new JGitRepo(git);
     } catch (GitAPIException e) {
       throw new OperationException("git init failed in " + dir + ": " + e.getMessage(), e);
@@ -61,7 +61,7 @@ public final class JGitClient implements GitClient {
   @Override
   public GitRepo open(Path dir) {
     try {
-      return new JGitRepo(Git.open(dir.toFile()));
+      return new JGitRepo(NoHooks.open(dir));
     } catch (IOException e) {
       throw new OperationException("cannot open the git repository in " + dir + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.scaffold.jgit;
 
 import dev.scaffold.OperationException;
+import dev.scaffold.TokenScope;
 import dev.scaffold.publish.GitPusher;
 import dev.scaffold.publish.RemoteFailure;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -29,8 +29,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.TransportHttp;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** {@link GitPusher} on JGit: history surgery with plain object writes, pushes over smart HTTP. */
@@ -38,13 +36,26 @@ public final class JGitPusher implements GitPusher {
 
   static final String REMOTE = "origin";
 
-  public JGitPusher() {
+  private final TokenScope scope;
+
+  /** @param scope where the token may go: a URL outside it is refused before any request */
+  public JGitPusher(TokenScope scope) {
     JGit.ensureConfigured();
+    this.scope = scope;
+  }
+
+  /** The token's credentials for {@code url}; a URL the token may not go to is refused, never tried. */
+  private GitCredentials credentials(String url, String user, String token) {
+    GitCredentials c = new GitCredentials(user, token, scope);
+    if (!c.allows(url)) {
+      throw RemoteFailure.permanent(scope.refusal(url), 0);
+    }
+    return c;
   }
 
   @Override
   public History split(Path dir, String defaultBranch, String prBranch, List<String> basePaths, String baseMessage) {
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       Repository repo = git.getRepository();
       ObjectId headId = repo.resolve(Constants.HEAD + "^{commit}");
       if (headId == null) {
@@ -112,7 +123,7 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public String head(Path dir) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
       if (id == null) {
         throw new OperationException("the repository in " + dir + " has no commit to publish");
@@ -128,7 +139,7 @@ public final class JGitPusher implements GitPusher {
     if (!ObjectId.isId(commit)) {
       return false;
     }
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId id = ObjectId.fromString(commit);
       if (!git.getRepository().getObjectDatabase().has(id)) {
         return false;
@@ -142,10 +153,10 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public Map<String, String> remoteBranches(Path dir, String url, String user, String token) {
-    try (Git git = Git.open(dir.toFile())) {
+    GitCredentials credentials = credentials(url, user, token);
+    try (Git git = NoHooks.open(dir)) {
       Collection<Ref> refs = git.lsRemote().setRemote(url).setHeads(true).setTags(false)
-          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, token))
-          .setTransportConfigCallback(preemptive(user, token)).call();
+          .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       Map<String, String> out = new LinkedHashMap<>();
       for (Ref r : refs) {
         if (r.getName().startsWith(Constants.R_HEADS) && r.getObjectId() != null) {
@@ -160,7 +171,8 @@ public final class JGitPusher implements GitPusher {
 
   @Override
   public void push(Path dir, String url, String user, String token, Map<String, String> branches) {
-    try (Git git = Git.open(dir.toFile())) {
+    GitCredentials credentials = credentials(url, user, token); // before the URL goes into .git/config
+    try (Git git = NoHooks.open(dir)) {
       Repository repo = git.getRepository();
       StoredConfig config = repo.getConfig();
       config.setString("remote", REMOTE, "url", url);
@@ -178,8 +190,7 @@ public final class JGitPusher implements GitPusher {
       List<RefSpec> specs = new ArrayList<>();
       branches.forEach((b, commit) -> specs.add(new RefSpec(commit + ":" + Constants.R_HEADS + b)));
       Iterable<PushResult> results = git.push().setRemote(REMOTE).setRefSpecs(specs).setAtomic(true)
-          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, token))
-          .setTransportConfigCallback(preemptive(user, token)).call();
+          .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       for (PushResult result : results) {
         for (RemoteRefUpdate u : result.getRemoteUpdates()) {
           switch (u.getStatus()) {
@@ -195,15 +206,6 @@ public final class JGitPusher implements GitPusher {
     } catch (IOException | GitAPIException e) {
       throw failure("git push to " + url, e, token);
     }
-  }
-
-  /** Sends the credentials with the first request instead of waiting for a 401. */
-  private static TransportConfigCallback preemptive(String user, String token) {
-    return t -> {
-      if (t instanceof TransportHttp http) {
-        http.setPreemptiveBasicAuthentication(user, token);
-      }
-    };
   }
 
   private static RemoteFailure failure(String what, Exception e, String token) {

@@ -3,6 +3,7 @@ package dev.scaffold.jgit;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.TempFolders;
+import dev.scaffold.TokenScope;
 import dev.scaffold.template.TemplateFetcher;
 import dev.scaffold.template.GitSources;
 import dev.scaffold.update.TemplateTrees;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.Git;
@@ -31,11 +31,8 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -56,24 +53,20 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   /** Remote templates fetched by this fetcher: url → the bare copy every version is read from. */
   private final ConcurrentHashMap<String, CompletableFuture<Path>> copies = new ConcurrentHashMap<>();
 
-  private final String token;
-  private final Set<String> tokenOrigins;
+  private final GitCredentials credentials;
 
   /** A fetcher that sends no credentials: public templates only. */
   public JGitTemplateFetcher() {
-    this(null, Set.of());
+    this(null, null);
   }
 
   /**
    * @param token the GitHub token, sent (as git's Basic password, when the server asks for one) to
-   *     template URLs of {@code tokenOrigins} only, so that private templates on that GitHub can be
+   *     template URLs {@code scope} allows only, so that private templates on that GitHub can be
    *     fetched and the token goes nowhere else, not even to another host a redirect names
-   * @param tokenOrigins {@code scheme://host}, with {@code :port} where not the scheme's default,
-   *     lower case, as {@link #origin} gives them
    */
-  public JGitTemplateFetcher(String token, Set<String> tokenOrigins) {
-    this.token = token == null || token.isBlank() ? null : token;
-    this.tokenOrigins = Set.copyOf(tokenOrigins);
+  public JGitTemplateFetcher(String token, TokenScope scope) {
+    this.credentials = new GitCredentials(GitCredentials.USER, token, scope);
   }
 
   @Override
@@ -87,7 +80,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     Path local = localRepository(url);
     if (local != null) {
       // the refs themselves: an ls-remote of a local path runs a whole upload-pack session
-      try (Repository repo = Git.open(local.toFile()).getRepository()) {
+      try (Repository repo = NoHooks.open(local).getRepository()) {
         List<String> out = new ArrayList<>();
         for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
           out.add(r.getName().substring(Constants.R_TAGS.length()));
@@ -141,7 +134,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     Path dir = null;
     try {
       dir = TempFolders.create("scaffold-template-");
-      try (Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBare(true)
+      try (Git git = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBare(true)
           .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
         mine.complete(dir);
         return dir;
@@ -165,60 +158,20 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
         : failure("cannot fetch " + url, url, e);
   }
 
-  /**
-   * The token's credentials for a URL of the token's origins, else none. They are handed out only
-   * for a request to one of those origins: a redirect to another host gets none (JGit keeps a
-   * login it has made across a redirect within the same host, say to another port).
-   */
+  /** The token's credentials for a URL of the GitHub in use, else none (see {@link GitCredentials}). */
   private CredentialsProvider credentials(String url) {
-    if (token == null || !tokenOrigins.contains(origin(url))) {
-      return null;
-    }
-    CredentialsProvider basic = new UsernamePasswordCredentialsProvider("x-access-token", token);
-    return new CredentialsProvider() {
-      @Override
-      public boolean isInteractive() {
-        return false;
-      }
-
-      @Override
-      public boolean supports(CredentialItem... items) {
-        return basic.supports(items);
-      }
-
-      @Override
-      public boolean get(URIish uri, CredentialItem... items) {
-        return uri != null && tokenOrigins.contains(origin(uri.toString())) && basic.get(uri, items);
-      }
-    };
-  }
-
-  /** {@code scheme://host}, with {@code :port} where given, of an http(s) URL, lower case; null for any other URL. */
-  public static String origin(String url) {
-    try {
-      URI u = URI.create(url);
-      if (u.getHost() == null || u.getScheme() == null || !u.getScheme().matches("(?i)https?")) {
-        return null;
-      }
-      String origin = u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT);
-      return u.getPort() < 0 ? origin : origin + ":" + u.getPort();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return credentials.provider(url);
   }
 
   /** A failure to reach a template, with a hint where it needs credentials; never with the token in it. */
   private OperationException failure(String what, String url, Exception e) {
-    String msg = String.valueOf(e.getMessage());
-    if (token != null) {
-      msg = msg.replace(token, "***");
-    }
+    String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     String hint = "";
     if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")) {
       hint = credentials(url) != null
           ? " (is GITHUB_TOKEN allowed to read this repository?)"
-          : origin(url) != null
+          : TokenScope.origin(url) != null
               ? " (a private template on GitHub is read with GITHUB_TOKEN or GH_TOKEN, which is sent only to "
                   + "the GitHub in use: github.com, or the --github-url or SCAFFOLD_GITHUB_URL host)"
               : "";
@@ -286,7 +239,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     }
 
     static Version open(Path repoDir, String url, String ref) throws IOException {
-      Repository repo = Git.open(repoDir.toFile()).getRepository();
+      Repository repo = NoHooks.open(repoDir).getRepository();
       try (RevWalk walk = new RevWalk(repo)) {
         ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
         if (id == null) {

@@ -2,12 +2,12 @@ package dev.scaffold.jgit;
 
 import dev.scaffold.FileTrees;
 import dev.scaffold.OperationException;
+import dev.scaffold.TokenScope;
 import dev.scaffold.update.RepoWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -16,26 +16,33 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.TransportHttp;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * {@link RepoWorkspace} on JGit over smart HTTP with the token as the Basic password of
- * {@code x-access-token}, sent with the first request; the token stays in memory.
+ * {@code x-access-token}, sent with the first request, to URLs of its {@link TokenScope} only (a
+ * clone or push URL elsewhere is refused before any request); the token stays in memory.
  */
 public final class JGitWorkspace implements RepoWorkspace {
 
-  private static final String USER = "x-access-token";
+  private final GitCredentials credentials;
+  private final TokenScope scope;
 
-  private final String token;
-
-  public JGitWorkspace(String token) {
+  public JGitWorkspace(String token, TokenScope scope) {
     JGit.ensureConfigured();
-    this.token = token == null ? "" : token;
+    this.scope = scope;
+    this.credentials = new GitCredentials(GitCredentials.USER, token, scope);
+  }
+
+  /** Refuses a URL the token may not go to, before any request. */
+  private void requireAllowed(String url) {
+    if (!credentials.allows(url)) {
+      throw new OperationException(scope.refusal(url));
+    }
   }
 
   @Override
   public void cloneShallow(String url, String branch, Path dir) {
+    requireAllowed(url);
     try {
       clone(url, branch, dir, true);
     } catch (GitAPIException | RuntimeException e) {
@@ -54,9 +61,9 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   private void clone(String url, String branch, Path dir, boolean shallow) throws GitAPIException {
-    var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(branch)
+    var clone = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBranch(branch)
         .setCloneAllBranches(false).setNoTags()
-        .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive());
+        .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive());
     if (shallow) {
       clone.setDepth(1);
     }
@@ -81,7 +88,7 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   private static String resolve(Path dir, String what) {
-    try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = NoHooks.open(dir); RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");
       if (id == null) {
         throw new OperationException("the repository in " + dir + " has no commit");
@@ -101,7 +108,7 @@ public final class JGitWorkspace implements RepoWorkspace {
 
   @Override
   public String originUrl(Path dir) {
-    try (Git git = Git.open(dir.toFile())) {
+    try (Git git = NoHooks.open(dir)) {
       return git.getRepository().getConfig().getString("remote", "origin", "url");
     } catch (IOException e) {
       throw new OperationException("cannot open the git repository in " + dir + ": " + e.getMessage(), e);
@@ -111,13 +118,14 @@ public final class JGitWorkspace implements RepoWorkspace {
   @Override
   public void forcePush(Path dir, String url, String branch) {
     String ref = Constants.R_HEADS + branch;
-    try (Git git = Git.open(dir.toFile())) {
+    requireAllowed(url);
+    try (Git git = NoHooks.open(dir)) {
       Repository repo = git.getRepository();
       if (repo.exactRef(ref) == null) {
         throw new OperationException("no local branch " + branch + " to push in " + dir);
       }
       Iterable<PushResult> results = git.push().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref))
-          .setCredentialsProvider(credentials()).setTransportConfigCallback(preemptive()).call();
+          .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       for (PushResult result : results) {
         for (RemoteRefUpdate u : result.getRemoteUpdates()) {
           if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
@@ -134,18 +142,6 @@ public final class JGitWorkspace implements RepoWorkspace {
     }
   }
 
-  private UsernamePasswordCredentialsProvider credentials() {
-    return new UsernamePasswordCredentialsProvider(USER, token);
-  }
-
-  private TransportConfigCallback preemptive() {
-    return t -> {
-      if (t instanceof TransportHttp http) {
-        http.setPreemptiveBasicAuthentication(USER, token);
-      }
-    };
-  }
-
   private OperationException failure(String what, Exception e) {
     String msg = scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(Locale.ROOT);
@@ -155,6 +151,6 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   private String scrub(String s) {
-    return token.isEmpty() ? s : s.replace(token, "***");
+    return credentials.scrub(s);
   }
 }

@@ -37,9 +37,9 @@ public final class LazyJGit {
     };
   }
 
-  /** A {@link JGitTemplateFetcher} with the token for {@code tokenOrigins}, made on first real use. */
-  public static TemplateFetcher fetcher(String token, java.util.Set<String> tokenOrigins) {
-    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, tokenOrigins));
+  /** A {@link JGitTemplateFetcher} with the token for the URLs {@code scope} allows, made on first real use. */
+  public static TemplateFetcher fetcher(String token, dev.scaffold.TokenScope scope) {
+    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, scope));
     return new TemplateFetcher() {
       @Override
       public boolean isRepository(Path dir) {

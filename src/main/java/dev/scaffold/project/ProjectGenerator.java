@@ -43,12 +43,20 @@ public final class ProjectGenerator {
   private final ProjectPublisher publisher;
   private final Progress progress;
   private final Path workingDir;
+  private final Map<String, String> environment;
 
   /**
    * @param publisher runs after the local commit; null for none
    * @param workingDir where a relative destination from the template is placed
    */
   public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress, Path workingDir) {
+    this(resolver, git, publisher, progress, workingDir, System.getenv());
+  }
+
+  /** @param environment the command's environment, which tasks get less the GitHub token */
+  public ProjectGenerator(TemplateResolver resolver, GitClient git, ProjectPublisher publisher, Progress progress,
+      Path workingDir, Map<String, String> environment) {
+    this.environment = environment;
     this.workingDir = workingDir;
     this.resolver = resolver;
     this.git = git;
@@ -122,7 +130,7 @@ public final class ProjectGenerator {
       Timing.mark("files written");
       writeAnswers(staging.folder(), template, answers);
       Timing.mark("answers file written");
-      new TaskRunner(progress).run(tasks, staging.folder());
+      new TaskRunner(progress, environment).run(tasks, staging.folder());
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
       if (!request.noGit() && !existingRepo) {
         progress.step("git init and commit on " + branch);

@@ -1,5 +1,6 @@
 package dev.scaffold.project;
 
+import dev.scaffold.GitHubToken;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.Progress;
@@ -14,13 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a template's tasks and runs them, without a shell, in the new project. */
+/**
+ * Renders a template's tasks and runs them, without a shell, in the new project, with the user's
+ * environment less the GitHub token ({@link GitHubToken#withoutTokens}): a task is the template's
+ * code, and the token is for scaffold's own requests.
+ */
 public final class TaskRunner {
 
   private final Progress progress;
+  private final Map<String, String> environment;
 
-  public TaskRunner(Progress progress) {
+  /** @param environment what the command sees as its environment; tasks get it less the token */
+  public TaskRunner(Progress progress, Map<String, String> environment) {
     this.progress = progress;
+    this.environment = GitHubToken.withoutTokens(environment);
   }
 
   /** The tasks whose {@code when} holds, with their arguments rendered. */
@@ -52,6 +60,8 @@ public final class TaskRunner {
       progress.step("run " + t.display());
       ProcessBuilder pb = new ProcessBuilder(t.argv()).directory(dir.toFile()).redirectErrorStream(true);
       pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      pb.environment().clear();
+      pb.environment().putAll(environment);
       int code;
       try {
         Process p = pb.start();

@@ -4,6 +4,7 @@ import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.Problem;
 import dev.scaffold.Progress;
+import dev.scaffold.TokenScope;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.project.ProjectPublisher;
@@ -34,6 +35,7 @@ public final class Provisioner implements ProjectPublisher {
   static final String GIT_USER = "x-access-token";
 
   private final String token;
+  private final TokenScope scope;
   private final Function<String, RepoHost> hosts;
   private final GitPusher git;
   private final RetryPolicy retry;
@@ -41,10 +43,13 @@ public final class Provisioner implements ProjectPublisher {
 
   /**
    * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
+   * @param scope where the token may go: its API is checked before anything is written
    * @param hosts opens the API with a token
    */
-  public Provisioner(String token, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry, Progress progress) {
+  public Provisioner(String token, TokenScope scope, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry,
+      Progress progress) {
     this.token = token == null || token.isBlank() ? null : token.strip();
+    this.scope = scope;
     this.hosts = hosts;
     this.git = git;
     this.retry = retry;
@@ -53,13 +58,7 @@ public final class Provisioner implements ProjectPublisher {
 
   /** The token from the environment: {@code GITHUB_TOKEN}, else {@code GH_TOKEN}. */
   public static String tokenFrom(Map<String, String> env) {
-    for (String k : List.of("GITHUB_TOKEN", "GH_TOKEN")) {
-      String v = env.get(k);
-      if (v != null && !v.isBlank()) {
-        return v.strip();
-      }
-    }
-    return null;
+    return dev.scaffold.GitHubToken.from(env);
   }
 
   @Override
@@ -71,6 +70,9 @@ public final class Provisioner implements ProjectPublisher {
     if (token == null && !context.dryRun()) {
       throw new InputException("the template provisions a GitHub repository (" + s.fullName()
           + "), which needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
+    }
+    if (token != null) {
+      scope.requireSafeApi();
     }
     List<String> steps = new ArrayList<>(plan(s));
     if (token == null) {

@@ -93,16 +93,6 @@ class JGitTemplateFetcherTest {
   }
 
   @Test
-  void theTokensOriginsAreSchemeHostAndPort() {
-    assertEquals("https://github.com", JGitTemplateFetcher.origin("https://GitHub.com/acme/t.git"));
-    assertEquals("http://127.0.0.1:8080", JGitTemplateFetcher.origin("http://127.0.0.1:8080/git/acme/t.git"));
-    assertEquals("https://ghe.example.com", JGitTemplateFetcher.origin("https://ghe.example.com/api/v3"));
-    assertNull(JGitTemplateFetcher.origin("ssh://git@github.com/acme/t.git"));
-    assertNull(JGitTemplateFetcher.origin("git@github.com:acme/t.git"));
-    assertNull(JGitTemplateFetcher.origin("/home/me/templates/t"));
-  }
-
-  @Test
   void callersWaitingOnAFetchThatFailsAllFail() throws Exception {
     JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
     var calls = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Object>>();

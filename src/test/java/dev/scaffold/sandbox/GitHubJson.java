@@ -204,8 +204,11 @@ final class GitHubJson {
     return base + "/repos/" + r.fullName();
   }
 
+  /** Where {@code clone_url}s point: this sandbox, or elsewhere to play a hostile or broken API. */
+  volatile String cloneBase;
+
   String cloneUrl(Repo r) {
-    return base + "/git/" + r.fullName() + ".git";
+    return (cloneBase == null ? base : cloneBase) + "/git/" + r.fullName() + ".git";
   }
 
   /** {@code full-repository}; {@code permission} is the caller's role on it. */

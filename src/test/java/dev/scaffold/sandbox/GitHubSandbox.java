@@ -145,6 +145,7 @@ public final class GitHubSandbox implements AutoCloseable {
   private final String login;
   private final Path gitRoot;
   private final boolean ownsGitRoot;
+  private GitHubJson json;
 
   private GitHubSandbox(Builder b) throws IOException {
     // JGit would otherwise measure the file system's timestamp resolution in the foreground (~3 s)
@@ -184,7 +185,8 @@ public final class GitHubSandbox implements AutoCloseable {
       ServletContextHandler context = new ServletContextHandler("/");
       context.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
       context.addServlet(new ServletHolder("git", new GitHosting(state).servlet()), "/git/*");
-      RestApi api = new RestApi(state, new GitHubJson(baseUrl), budget, new SandboxAdmin(this));
+      json = new GitHubJson(baseUrl);
+      RestApi api = new RestApi(state, json, budget, new SandboxAdmin(this));
       context.addServlet(new ServletHolder("rest", api), "/*");
       server.setHandler(context);
       server.start();
@@ -217,6 +219,14 @@ public final class GitHubSandbox implements AutoCloseable {
   /** The {@code clone_url} the API hands out for a repository. */
   public String cloneUrl(String fullName) {
     return baseUrl + "/git/" + fullName + ".git";
+  }
+
+  /**
+   * Makes the API answer {@code clone_url}s on {@code base} ({@code scheme://host[:port]}) instead of
+   * this sandbox, as a hostile or compromised GitHub might; null restores the sandbox's own.
+   */
+  public void handOutCloneUrlsOn(String base) {
+    json.cloneBase = base;
   }
 
   public Faults faults() {

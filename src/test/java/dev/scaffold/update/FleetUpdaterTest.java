@@ -58,7 +58,7 @@ class FleetUpdaterTest {
     Function<Progress, ProjectUpdater> updaters = p -> new ProjectUpdater(
         new TemplateResolver(BundledTemplates.fromEnvironment(Map.of()), new JGitTemplateFetcher(), tmp, p),
         new JGitTemplateFetcher(), new JGitClient(), new JGitTextMerge(), null, p);
-    return new FleetUpdater(host, new JGitWorkspace(gh.token()), updaters, listener);
+    return new FleetUpdater(host, new JGitWorkspace(gh.token(), dev.scaffold.TokenScope.forApi(gh.baseUrl(), "--github-url")), updaters, listener);
   }
 
   FleetRequest request(int jobs, String... repos) {
