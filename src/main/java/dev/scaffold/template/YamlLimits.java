@@ -15,6 +15,12 @@ public final class YamlLimits {
 
   /** Code points in one document (the input-file cap is 10 MiB of bytes). */
   public static final int MAX_CODE_POINTS = 10 * 1024 * 1024;
+  /**
+   * Characters of one line. SnakeYAML copies its look-ahead window for every 1,024 characters of a
+   * pending token, so scanning one long token (a line of a block scalar or comment, a word) costs
+   * its length squared: 8 Mi characters on one line take 10 s, 1 Mi 0.1 s.
+   */
+  public static final int MAX_LINE_CHARS = 1024 * 1024;
   /** Lists and mappings inside each other. */
   public static final int MAX_DEPTH = 50;
   /** Aliases to a list or mapping, as SnakeYAML's default. */
@@ -42,6 +48,23 @@ public final class YamlLimits {
     if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
       throw InputException.at(displayName, "refused: larger than " + (MAX_CODE_POINTS >> 20)
           + " Mi characters (a fixed limit of scaffold's YAML reader)");
+    }
+    if (text.length() <= MAX_LINE_CHARS) {
+      return;
+    }
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw InputException.at(displayName + ":" + line, "refused: a line longer than " + (MAX_LINE_CHARS >> 20)
+              + " Mi characters (a fixed limit of scaffold's YAML reader)");
+        }
+        if (i < text.length() && text.charAt(i) == '\n') {
+          line++;
+        }
+        start = i + 1;
+      }
     }
   }
 

@@ -148,12 +148,20 @@ class HostileYamlTest {
     writeBig(dir.resolve("a.yml"), w -> {
       w.text("x: ");
       while (w.written < 9_000_000) {
-        w.text("[".repeat(1 << 16));
+        w.line("[".repeat(1 << 16));
       }
     });
     before = TreeSnapshot.of(dir);
     String err = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused("--answers", "a.yml"));
     assertTrue(err.contains("a.yml:1:") && err.contains("nested deeper than 50 levels"), err);
+    before.assertUnchanged();
+  }
+
+  @Test
+  void aLineOfEightMegabytesIsRefusedBeforeItsQuadraticScan() throws IOException {
+    writeAnswers("name: demo\n# " + "x".repeat(8 << 20) + "\n");
+    String err = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> refused("--answers", "a.yml"));
+    assertEquals("error: a.yml:2: refused: a line longer than 1 Mi characters (a fixed limit of scaffold's YAML reader)", err);
     before.assertUnchanged();
   }
 
@@ -213,7 +221,7 @@ class HostileYamlTest {
   @Test
   void endlessDigitsAreRefusedBeforeConverting() throws IOException {
     // past the YAML reader's 1,024-character number length, digits are text; an int question refuses them
-    writeAnswers("port: " + "9".repeat(2_000_000) + "\n");
+    writeAnswers("port: " + "9".repeat(1_000_000) + "\n");
     String err = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> refused("--answers", "a.yml"));
     assertTrue(err.contains("a.yml: port") && err.contains("a number longer than 1024 characters"), err);
     before.assertUnchanged();

@@ -183,4 +183,14 @@ class YamlDocumentTest {
     InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(big, "t.yml"));
     assertEquals("t.yml: refused: larger than 10 Mi characters (a fixed limit of scaffold's YAML reader)", e.getMessage());
   }
+
+  @Test
+  void longLinesAreCappedBecauseScanningOneLongTokenIsQuadratic() {
+    String ok = "a: |\n  " + "x".repeat(YamlLimits.MAX_LINE_CHARS - 2) + "\n";
+    assertEquals(YamlLimits.MAX_LINE_CHARS - 2 + 1, YamlDocument.parse(ok, "t.yml").root().get("a").asText().length());
+    String bad = "a: 1\r\nb: " + "x".repeat(YamlLimits.MAX_LINE_CHARS) + "\r\n";
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(bad, "t.yml"));
+    assertEquals("t.yml:2: refused: a line longer than 1 Mi characters (a fixed limit of scaffold's YAML reader)", e.getMessage());
+  }
 }
+
