@@ -39,6 +39,13 @@ public final class InputFiles {
           : "no such file");
     }
     byte[] bytes;
+    try {
+      if (Files.size(file) > maxBytes) {
+        throw tooLarge(name, maxBytes); // at once, without reading; the read below caps a file that grows
+      }
+    } catch (IOException e) {
+      throw InputException.at(name, "cannot be read: " + e.getMessage());
+    }
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(maxBytes + 1);
     } catch (NoSuchFileException e) {
@@ -49,8 +56,7 @@ public final class InputFiles {
       throw InputException.at(name, "cannot be read: " + e.getMessage());
     }
     if (bytes.length > maxBytes) {
-      String limit = maxBytes % (1 << 20) == 0 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes";
-      throw InputException.at(name, "is larger than the " + limit + " limit for input files");
+      throw tooLarge(name, maxBytes);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -61,5 +67,10 @@ public final class InputFiles {
     } catch (CharacterCodingException e) {
       throw InputException.at(name, "is not UTF-8 text");
     }
+  }
+
+  private static InputException tooLarge(String name, int maxBytes) {
+    String limit = maxBytes % (1 << 20) == 0 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes";
+    return InputException.at(name, "is larger than the " + limit + " limit for input files");
   }
 }
