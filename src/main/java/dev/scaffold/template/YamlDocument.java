@@ -49,9 +49,9 @@ public final class YamlDocument {
 
   private final String displayName;
   private final JsonNode root;
-  private final Map<String, Integer> lines;
+  private final YamlLines lines;
 
-  private YamlDocument(String displayName, JsonNode root, Map<String, Integer> lines) {
+  private YamlDocument(String displayName, JsonNode root, YamlLines lines) {
     this.displayName = displayName;
     this.root = root;
     this.lines = lines;
@@ -59,7 +59,7 @@ public final class YamlDocument {
 
   /** Parses text; JSON is valid YAML, so one reader serves both. */
   public static YamlDocument parse(String text, String displayName) {
-    Map<String, Integer> lines = new HashMap<>();
+    YamlLines lines = new YamlLines();
     YamlLimits.checkSize(text, displayName);
     try {
       Parser parser = new ParserImpl(new StreamReader(text), YamlLimits.loaderOptions());
@@ -71,7 +71,7 @@ public final class YamlDocument {
         return new YamlDocument(displayName, MissingNode.getInstance(), lines);
       }
       parser.getEvent(); // document start
-      JsonNode root = new Builder(parser, displayName, lines).node("");
+      JsonNode root = new Builder(parser, displayName, lines).node(YamlLines.root(), "");
       return new YamlDocument(displayName, root, lines);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -96,12 +96,8 @@ public final class YamlDocument {
 
   /** {@code file:line} for the node at a JSON pointer such as {@code /questions/2/type}. */
   public String where(String pointer) {
-    Integer line = lines.get(pointer);
-    while (line == null && pointer.lastIndexOf('/') > 0) {
-      pointer = pointer.substring(0, pointer.lastIndexOf('/'));
-      line = lines.get(pointer);
-    }
-    return line == null ? displayName : displayName + ":" + line;
+    int line = lines.line(pointer);
+    return line == 0 ? displayName : displayName + ":" + line;
   }
 
   /**
@@ -156,7 +152,7 @@ public final class YamlDocument {
   private static final class Builder {
     private final Parser parser;
     private final String displayName;
-    private final Map<String, Integer> lines;
+    private final YamlLines lines;
     private final Map<String, JsonNode> anchors = new HashMap<>();
     // nodes each anchored node stands for once expanded
     private final Map<JsonNode, Long> expandedSizes = new IdentityHashMap<>();
@@ -165,16 +161,16 @@ public final class YamlDocument {
     private long aliasNodes;
     private int depth;
 
-    Builder(Parser parser, String displayName, Map<String, Integer> lines) {
+    Builder(Parser parser, String displayName, YamlLines lines) {
       this.parser = parser;
       this.displayName = displayName;
       this.lines = lines;
     }
 
-    /** The next node; records its line under {@code pointer} unless a key did already. */
-    JsonNode node(String pointer) {
+    /** The next node, at {@code segment} of a container; records its line unless its key did already. */
+    JsonNode node(int container, String segment) {
       Event e = parser.getEvent();
-      lines.putIfAbsent(pointer, e.getStartMark().getLine() + 1);
+      lines.record(container, segment, e.getStartMark().getLine() + 1);
       if (e instanceof AliasEvent a) {
         return alias(a);
       }
@@ -186,7 +182,8 @@ public final class YamlDocument {
         if (++depth > YamlLimits.MAX_DEPTH) {
           throw limit(e.getStartMark(), "nested deeper than " + YamlLimits.MAX_DEPTH + " levels");
         }
-        out = e instanceof MappingStartEvent ? mapping(pointer) : sequence(pointer);
+        int self = lines.open(container, segment);
+        out = e instanceof MappingStartEvent ? mapping(self) : sequence(self);
         depth--;
       } else {
         throw error(e.getStartMark(), "unexpected " + e.getEventId());
@@ -199,7 +196,7 @@ public final class YamlDocument {
       return out;
     }
 
-    private ObjectNode mapping(String pointer) {
+    private ObjectNode mapping(int self) {
       ObjectNode map = NODES.objectNode();
       while (!parser.checkEvent(Event.ID.MappingEnd)) {
         Event k = parser.getEvent();
@@ -211,24 +208,24 @@ public final class YamlDocument {
           anchors.put(key.getAnchor(), keyNode);
           expandedSizes.put(keyNode, 1L);
         }
-        String child = pointer + "/" + escape(key.getValue());
+        String segment = escape(key.getValue());
         int line = k.getStartMark().getLine() + 1;
         if (map.has(key.getValue())) {
           throw InputException.at(displayName + ":" + line, "duplicate key `" + key.getValue() + "`"
-              + " (first at line " + lines.get(child) + ")");
+              + " (first at line " + lines.line(self, segment) + ")");
         }
-        lines.putIfAbsent(child, line);
-        map.set(key.getValue(), node(child));
+        lines.record(self, segment, line);
+        map.set(key.getValue(), node(self, segment));
       }
       parser.getEvent();
       return map;
     }
 
-    private ArrayNode sequence(String pointer) {
+    private ArrayNode sequence(int self) {
       ArrayNode list = NODES.arrayNode();
       int i = 0;
       while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-        list.add(node(pointer + "/" + i++));
+        list.add(node(self, Integer.toString(i++)));
       }
       parser.getEvent();
       return list;

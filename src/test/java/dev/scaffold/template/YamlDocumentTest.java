@@ -192,5 +192,28 @@ class YamlDocumentTest {
     InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(bad, "t.yml"));
     assertEquals("t.yml:2: refused: a line longer than 1 Mi characters (a fixed limit of scaffold's YAML reader)", e.getMessage());
   }
+
+  @Test
+  void deepDocumentsWithLongKeysTakeLinearMemory() {
+    // 40 levels of 1,000-character keys (YAML allows no longer implicit key) over a million values:
+    // whole-path pointers would take 80 GB
+    StringBuilder b = new StringBuilder();
+    String key = "k".repeat(1000);
+    for (int d = 0; d < 40; d++) {
+      b.append("  ".repeat(d)).append(key).append(":\n");
+    }
+    String indent = "  ".repeat(40);
+    b.append(indent).append("- [0");
+    for (int i = 1; i < 1_000_000; i++) {
+      b.append(i % 50_000 == 0 ? ",\n" + indent + "  " : ",").append('1');
+    }
+    b.append("]\n");
+    YamlDocument d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> YamlDocument.parse(b.toString(), "t.yml"));
+    String pointer = ("/" + key).repeat(40) + "/0/999999";
+    assertEquals("t.yml:60", d.where(pointer));
+    assertEquals("t.yml:40", d.where(("/" + key).repeat(40)));
+    assertEquals("t.yml", d.where("/missing"));
+  }
 }
 
