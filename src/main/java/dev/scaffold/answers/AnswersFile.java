@@ -78,6 +78,10 @@ public final class AnswersFile {
     if (!Files.exists(file)) {
       throw InputException.at(file.toString(), "not found: this folder was not made by scaffold (or the file was removed)");
     }
+    if (Files.isSymbolicLink(file)) {
+      // a cloned repository could point it at the user's credentials, whose values would be rendered and pushed
+      throw InputException.at(file.toString(), "is a symbolic link; the answers file is read only as a file of the project itself");
+    }
     YamlDocument doc = YamlDocument.parse(readText(file), file.toString());
     Map<String, Object> all = readInputs(doc);
     List<Problem> problems = new ArrayList<>();

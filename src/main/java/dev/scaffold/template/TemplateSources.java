@@ -15,6 +15,8 @@ public final class TemplateSources {
 
   private static final Pattern HELPER = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)::");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+  // ssh://-oProxyCommand=... or user@-oProxyCommand=...:path (CVE-2017-1000117)
+  private static final Pattern OPTION_HOST = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:[^/@]*@)?-");
   private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "git", "file");
 
   private TemplateSources() {}
@@ -34,6 +36,9 @@ public final class TemplateSources {
     if (helper.find()) {
       return "`" + ref + "` uses git's remote-helper syntax `" + helper.group(1)
           + "::`, which can run commands; name a template by path, URL or gh:OWNER/NAME";
+    }
+    if (OPTION_HOST.matcher(ref).find()) {
+      return "`" + ref + "` names a host starting with `-`, which ssh would read as an option";
     }
     Matcher scheme = SCHEME.matcher(ref);
     if (scheme.find() && !SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {

@@ -241,4 +241,40 @@ class HostileAnswersTest {
     assertFalse(Files.exists(dir.resolve("out")));
     before.assertUnchanged();
   }
+
+  @Test
+  void templateWhoseHostLooksLikeAnSshOptionIsRefused() throws IOException {
+    TreeSnapshot before = breakAnswers("_template", "'ssh://-oProxyCommand=touch%20" + pwned + "/t.git'");
+    String err = refused("update", "proj", "--defaults");
+    assertTrue(err.contains("`_template`") && err.contains("names a host starting with `-`"), err);
+    before.assertUnchanged();
+  }
+
+  @Test
+  void answersFileThatIsALinkIsNotRead() throws IOException {
+    Path secret = dir.resolve("credentials.yml");
+    Files.writeString(secret, "_template: " + template + "\n_version: v1.0.0\nname: s3cr3t\n");
+    Path file = project.resolve(".scaffold-answers.yml");
+    Files.delete(file);
+    Files.createSymbolicLink(file, secret);
+    Git.run(project, "add", "-A");
+    Git.run(project, "commit", "-q", "-m", "link answers");
+    TreeSnapshot before = TreeSnapshot.of(dir);
+    String err = refused("update", "proj", "--defaults");
+    assertEquals("error: " + file + ": is a symbolic link; the answers file is read only as a file of the project itself", err);
+    before.assertUnchanged();
+  }
+
+  @Test
+  void answersFileThatIsAFifoIsRefusedWithoutOpeningIt() throws Exception {
+    Path file = project.resolve(".scaffold-answers.yml");
+    Files.delete(file);
+    assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+    TreeSnapshot before = TreeSnapshot.of(dir);
+    String err = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> refused("diff", "proj"));
+    assertEquals("error: " + file + ": is not a regular file (a FIFO, socket or device is never read)", err);
+    before.assertUnchanged();
+  }
 }
+

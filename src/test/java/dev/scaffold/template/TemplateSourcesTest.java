@@ -21,7 +21,8 @@ class TemplateSourcesTest {
   void helperSyntaxOptionsControlCharactersAndOddSchemesAreRefused() {
     for (String bad : List.of("ext::sh -c touch% /tmp/pwned", "fd::0", "fd::3,4", "file::/srv/t", "https::x",
         "my-helper::addr", "--upload-pack=touch /tmp/pwned", "-u", "gh:acme/t\n--upload-pack=x", "tab\there",
-        "javascript://x", "ftp://h/t.git", " ", "")) {
+        "javascript://x", "ftp://h/t.git", " ", "", "ssh://-oProxyCommand=touch%20x/t.git",
+        "ssh://git@-oProxyCommand=x/t", "git@-oProxyCommand=x:t.git")) {
       assertNotNull(TemplateSources.problem(bad), bad);
     }
   }
