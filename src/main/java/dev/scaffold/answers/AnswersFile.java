@@ -95,10 +95,10 @@ public final class AnswersFile {
       }
     }
     if (version != null && (version.startsWith("-") || version.isBlank() || hasControl(version))) {
-      problems.add(Problem.at(doc.where("/_version"), "`_version` `" + version + "` is not a version tag"));
+      problems.add(Problem.at(doc.where("/_version"), "`_version` `" + AnswerTypes.shown(version) + "` is not a version tag"));
     }
     if (commit != null && !COMMIT.matcher(commit).matches()) {
-      problems.add(Problem.at(doc.where("/_commit"), "`_commit` must be a git commit id (hex), not `" + commit + "`"));
+      problems.add(Problem.at(doc.where("/_commit"), "`_commit` must be a git commit id (hex), not `" + AnswerTypes.shown(commit) + "`"));
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems in " + file, problems);
@@ -151,7 +151,7 @@ public final class AnswersFile {
     }
     if (!(v instanceof String s)) {
       // a value YAML typed (true, 1.10, a list) was not written by scaffold and may have lost digits
-      problems.add(Problem.at(doc.where("/" + key), "`" + key + "` must be text (quoted), not `" + v + "`"));
+      problems.add(Problem.at(doc.where("/" + key), "`" + key + "` must be text (quoted), not `" + AnswerTypes.shown(v) + "`"));
       return null;
     }
     return s;

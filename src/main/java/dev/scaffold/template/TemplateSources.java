@@ -30,20 +30,25 @@ public final class TemplateSources {
       return "contains a control character";
     }
     if (ref.startsWith("-")) {
-      return "`" + ref + "` starts with `-`, which git would read as an option";
+      return "`" + shown(ref) + "` starts with `-`, which git would read as an option";
     }
     Matcher helper = HELPER.matcher(ref);
     if (helper.find()) {
-      return "`" + ref + "` uses git's remote-helper syntax `" + helper.group(1)
+      return "`" + shown(ref) + "` uses git's remote-helper syntax `" + helper.group(1)
           + "::`, which can run commands; name a template by path, URL or gh:OWNER/NAME";
     }
     if (OPTION_HOST.matcher(ref).find()) {
-      return "`" + ref + "` names a host starting with `-`, which ssh would read as an option";
+      return "`" + shown(ref) + "` names a host starting with `-`, which ssh would read as an option";
     }
     Matcher scheme = SCHEME.matcher(ref);
     if (scheme.find() && !SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
-      return "`" + ref + "` has an unsupported URL scheme `" + scheme.group(1) + "://` (use https, ssh, git or file)";
+      return "`" + shown(ref) + "` has an unsupported URL scheme `" + scheme.group(1) + "://` (use https, ssh, git or file)";
     }
     return null;
+  }
+
+  /** A source as messages quote it: never more than a line. */
+  private static String shown(String ref) {
+    return ref.length() <= 200 ? ref : ref.substring(0, 197) + "...";
   }
 }
