@@ -2,14 +2,20 @@ package dev.scaffold.answers;
 
 import dev.scaffold.template.Choice;
 import dev.scaffold.template.Question;
+import dev.scaffold.template.YamlLimits;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Converts raw answers (text typed, YAML values, {@code --set} strings) to a question's type. */
 public final class AnswerTypes {
+
+  private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern NOT_FINITE = Pattern.compile("(?i)[-+]?\\.?(inf|infinity|nan)");
 
   private AnswerTypes() {}
 
@@ -48,33 +54,80 @@ public final class AnswerTypes {
     if (raw instanceof Long || raw instanceof Integer) {
       return ((Number) raw).longValue();
     }
-    if (raw instanceof BigDecimal d) {
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("expected a whole number, got " + d.toPlainString());
-      }
+    if (raw instanceof BigInteger b) {
+      throw outOfRange(b.toString());
     }
-    String s = raw.toString().trim().replace("_", "");
+    if (raw instanceof BigDecimal d) {
+      return wholeNumber(d, d.toString());
+    }
+    if (raw instanceof Collection<?>) {
+      throw new IllegalArgumentException("expected a whole number, got a list");
+    }
+    String s = checkLength(raw.toString().trim().replace("_", ""));
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a whole number, got `" + raw + "`");
+      if (WHOLE.matcher(s).matches()) {
+        throw outOfRange(s);
+      }
+      throw new IllegalArgumentException("expected a whole number, got `" + shown(raw) + "`");
     }
   }
 
-  private static BigDecimal toNumber(Object raw) {
-    if (raw instanceof BigDecimal d) {
-      return d;
-    }
-    if (raw instanceof Number n) {
-      return new BigDecimal(n.toString());
-    }
+  /** 2.0 is 2; 2.5 or 1e30 is not an int. Only called within the exponent cap: longValueExact is cheap. */
+  private static Long wholeNumber(BigDecimal d, String shown) {
     try {
-      return new BigDecimal(raw.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a number, got `" + raw + "`");
+      return d.longValueExact();
+    } catch (ArithmeticException e) {
+      if (d.stripTrailingZeros().scale() <= 0) {
+        throw outOfRange(shown);
+      }
+      throw new IllegalArgumentException("expected a whole number, got " + shown(shown));
     }
+  }
+
+  private static IllegalArgumentException outOfRange(String value) {
+    return new IllegalArgumentException("`" + shown(value) + "` is outside the 64-bit range of whole numbers ("
+        + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+  }
+
+  private static BigDecimal toNumber(Object raw) {
+    if (raw instanceof Collection<?>) {
+      throw new IllegalArgumentException("expected a number, got a list");
+    }
+    BigDecimal d;
+    if (raw instanceof BigDecimal b) {
+      d = b;
+    } else if (raw instanceof Number n) {
+      d = new BigDecimal(n.toString());
+    } else {
+      String s = checkLength(raw.toString().trim());
+      try {
+        d = new BigDecimal(s);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number, got `" + shown(raw) + "`"
+            + (NOT_FINITE.matcher(s).matches() ? " (infinity and NaN are not numbers here)" : ""));
+      }
+    }
+    if (!YamlLimits.exponentInRange(d)) {
+      throw new IllegalArgumentException("`" + shown(raw) + "` is out of range: the exponent must be within ±"
+          + YamlLimits.MAX_EXPONENT);
+    }
+    return d;
+  }
+
+  /** Longer digit strings cost quadratic time to convert, and no real answer is that long. */
+  private static String checkLength(String s) {
+    if (s.length() > YamlLimits.MAX_NUMBER_CHARS) {
+      throw new IllegalArgumentException("a number longer than " + YamlLimits.MAX_NUMBER_CHARS + " characters");
+    }
+    return s;
+  }
+
+  /** A value as an error message quotes it: never more than a line. */
+  static String shown(Object raw) {
+    String s = raw.toString();
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static Boolean toBool(Object raw) {

@@ -2,20 +2,23 @@ package dev.scaffold.answers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scaffold.InputException;
+import dev.scaffold.InputFiles;
 import dev.scaffold.OperationException;
+import dev.scaffold.Problem;
+import dev.scaffold.template.TemplateSources;
 import dev.scaffold.template.YamlDocument;
 import dev.scaffold.template.YamlWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads answers files ({@code --answers}, YAML or JSON) and reads and writes the {@code
@@ -32,11 +35,21 @@ public final class AnswersFile {
   /** What a generated project records about its origin. */
   public record Recorded(String template, String version, String commit, Map<String, Object> answers) {}
 
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
+
   private AnswersFile() {}
 
   /** Reads a flat mapping of answers from a YAML or JSON file. */
   public static Map<String, Object> readInputs(Path file) {
-    YamlDocument doc = YamlDocument.parse(readText(file), file.toString());
+    return readInputs(file, file.toString());
+  }
+
+  /** As {@link #readInputs(Path)}, naming the file in errors as the user did. */
+  public static Map<String, Object> readInputs(Path file, String name) {
+    return readInputs(YamlDocument.parse(InputFiles.readText(file, name), name));
+  }
+
+  private static Map<String, Object> readInputs(YamlDocument doc) {
     JsonNode root = doc.root();
     if (root == null || root.isNull() || root.isMissingNode()) {
       return Map.of();
@@ -56,23 +69,53 @@ public final class AnswersFile {
     return out;
   }
 
-  /** Reads a project's {@code .scaffold-answers.yml}; a missing or broken file is a clear input error. */
+  /**
+   * Reads a project's {@code .scaffold-answers.yml}; a missing or broken file is a clear input
+   * error naming the key at fault. {@code _template} goes to git, so only a sane source passes.
+   */
   public static Recorded readRecorded(Path projectDir) {
     Path file = projectDir.resolve(NAME);
     if (!Files.exists(file)) {
       throw InputException.at(file.toString(), "not found: this folder was not made by scaffold (or the file was removed)");
     }
-    Map<String, Object> all = readInputs(file);
-    List<String> errors = new ArrayList<>();
-    String template = stringField(all, "_template", true, errors);
-    String version = stringField(all, "_version", false, errors);
-    String commit = stringField(all, "_commit", false, errors);
-    if (!errors.isEmpty()) {
-      throw InputException.at(file.toString(), String.join("; ", errors));
+    if (Files.isSymbolicLink(file)) {
+      // a cloned repository could point it at the user's credentials, whose values would be rendered and pushed
+      throw InputException.at(file.toString(), "is a symbolic link; the answers file is read only as a file of the project itself");
+    }
+    YamlDocument doc = YamlDocument.parse(readText(file), file.toString());
+    Map<String, Object> all = readInputs(doc);
+    List<Problem> problems = new ArrayList<>();
+    String template = metadata(doc, all, "_template", true, problems);
+    String version = metadata(doc, all, "_version", false, problems);
+    String commit = metadata(doc, all, "_commit", false, problems);
+    if (template != null) {
+      String bad = TemplateSources.problem(template);
+      if (bad != null) {
+        problems.add(Problem.at(doc.where("/_template"), "`_template` " + bad));
+      }
+    }
+    if (version != null && (version.startsWith("-") || version.isBlank() || hasControl(version))) {
+      problems.add(Problem.at(doc.where("/_version"), "`_version` `" + AnswerTypes.shown(version) + "` is not a version tag"));
+    }
+    if (commit != null && !COMMIT.matcher(commit).matches()) {
+      problems.add(Problem.at(doc.where("/_commit"), "`_commit` must be a git commit id (hex), not `" + AnswerTypes.shown(commit) + "`"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems in " + file, problems);
     }
     Map<String, Object> answers = new LinkedHashMap<>(all);
     answers.keySet().removeIf(k -> k.startsWith("_"));
     return new Recorded(template, version, commit, answers);
+  }
+
+  /** {@code file:line} of a key in a project's answers file, for errors found after reading it. */
+  public static String where(Path projectDir, String key) {
+    Path file = projectDir.resolve(NAME);
+    try {
+      return YamlDocument.parse(readText(file), file.toString()).where("/" + key);
+    } catch (InputException e) {
+      return file.toString();
+    }
   }
 
   /** The text of {@code .scaffold-answers.yml}. */
@@ -98,19 +141,24 @@ public final class AnswersFile {
     }
   }
 
-  private static String stringField(Map<String, Object> all, String key, boolean required, List<String> errors) {
+  private static String metadata(YamlDocument doc, Map<String, Object> all, String key, boolean required, List<Problem> problems) {
     Object v = all.get(key);
     if (v == null) {
       if (required) {
-        errors.add("`" + key + "` is missing");
+        problems.add(Problem.at(doc.where(""), "`" + key + "` is missing"));
       }
       return null;
     }
-    if (v instanceof List<?>) {
-      errors.add("`" + key + "` must be text");
+    if (!(v instanceof String s)) {
+      // a value YAML typed (true, 1.10, a list) was not written by scaffold and may have lost digits
+      problems.add(Problem.at(doc.where("/" + key), "`" + key + "` must be text (quoted), not `" + AnswerTypes.shown(v) + "`"));
       return null;
     }
-    return v.toString();
+    return s;
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(Character::isISOControl);
   }
 
   private static final Object NOT_PLAIN = new Object();
@@ -137,12 +185,6 @@ public final class AnswersFile {
   }
 
   private static String readText(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw InputException.at(file.toString(), "no such file");
-    } catch (IOException e) {
-      throw InputException.at(file.toString(), "cannot be read: " + e.getMessage());
-    }
+    return InputFiles.readText(file, file.toString());
   }
 }

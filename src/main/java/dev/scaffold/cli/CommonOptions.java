@@ -46,7 +46,7 @@ public final class CommonOptions {
     String fileName = null;
     if (answersFile != null) {
       Path p = ctx.path(answersFile);
-      file = AnswersFile.readInputs(p);
+      file = AnswersFile.readInputs(p, answersFile);
       fileName = answersFile;
     }
     return new AnswerInputs(sets, file, fileName, Map.of());

@@ -18,7 +18,6 @@ import dev.scaffold.template.SpecSchema;
 import dev.scaffold.template.TemplateResolver;
 import dev.scaffold.template.YamlDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,10 +115,6 @@ public final class TemplateLinter {
   }
 
   private static String read(Path p) {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new OperationException("cannot read " + p + ": " + e.getMessage(), e);
-    }
+    return dev.scaffold.InputFiles.readText(p, p.toString());
   }
 }

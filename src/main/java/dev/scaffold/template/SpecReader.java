@@ -334,6 +334,11 @@ public final class SpecReader {
       problem(at + "/" + key, "`" + key + "` must be a whole number");
       return null;
     }
+    if (!v.canConvertToInt()) {
+      // intValue() would wrap it into a different number
+      problem(at + "/" + key, "`" + key + "` must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+      return null;
+    }
     return v.intValue();
   }
 

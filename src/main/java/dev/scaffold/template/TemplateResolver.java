@@ -1,14 +1,12 @@
 package dev.scaffold.template;
 
 import dev.scaffold.InputException;
-import dev.scaffold.OperationException;
+import dev.scaffold.InputFiles;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.TempFolders;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +37,10 @@ public final class TemplateResolver {
   public ResolvedTemplate resolve(String ref, String version, boolean prerelease) {
     if (ref == null || ref.isBlank()) {
       throw new InputException("no template given");
+    }
+    String bad = TemplateSources.problem(ref);
+    if (bad != null) {
+      throw InputException.at("template", "refused: " + bad);
     }
     Path dir = workingDir.resolve(ref).normalize();
     // a folder that merely shares a bundled template's name (say, a project made from it) does not shadow it
@@ -107,18 +109,13 @@ public final class TemplateResolver {
 
   private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup) {
     Path yml = root.resolve("scaffold.yml");
-    String text;
-    try {
-      text = Files.readString(yml, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(yml, LinkOption.NOFOLLOW_LINKS)) {
       cleanup.run();
       throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
-    } catch (IOException e) {
-      cleanup.run();
-      throw new OperationException("cannot read " + yml + ": " + e.getMessage(), e);
     }
     TemplateSpec spec;
     try {
+      String text = InputFiles.readText(yml, displayName(origin));
       spec = SpecReader.read(text, displayName(origin));
       requireToolVersion(spec, displayName(origin));
       if (!Files.isDirectory(root.resolve(spec.subdirectory()))) {

@@ -13,10 +13,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -49,9 +49,9 @@ public final class YamlDocument {
 
   private final String displayName;
   private final JsonNode root;
-  private final Map<String, Integer> lines;
+  private final YamlLines lines;
 
-  private YamlDocument(String displayName, JsonNode root, Map<String, Integer> lines) {
+  private YamlDocument(String displayName, JsonNode root, YamlLines lines) {
     this.displayName = displayName;
     this.root = root;
     this.lines = lines;
@@ -59,9 +59,10 @@ public final class YamlDocument {
 
   /** Parses text; JSON is valid YAML, so one reader serves both. */
   public static YamlDocument parse(String text, String displayName) {
-    Map<String, Integer> lines = new HashMap<>();
+    YamlLines lines = new YamlLines();
+    YamlLimits.checkSize(text, displayName);
     try {
-      Parser parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
+      Parser parser = new ParserImpl(new StreamReader(text), YamlLimits.loaderOptions());
       // like Jackson's readTree (and SnakeYAML's Composer.getNode): the first document, or nothing
       if (parser.checkEvent(Event.ID.StreamStart)) {
         parser.getEvent();
@@ -70,7 +71,7 @@ public final class YamlDocument {
         return new YamlDocument(displayName, MissingNode.getInstance(), lines);
       }
       parser.getEvent(); // document start
-      JsonNode root = new Builder(parser, displayName, lines).node("");
+      JsonNode root = new Builder(parser, displayName, lines).node(YamlLines.root(), "");
       return new YamlDocument(displayName, root, lines);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -95,12 +96,8 @@ public final class YamlDocument {
 
   /** {@code file:line} for the node at a JSON pointer such as {@code /questions/2/type}. */
   public String where(String pointer) {
-    Integer line = lines.get(pointer);
-    while (line == null && pointer.lastIndexOf('/') > 0) {
-      pointer = pointer.substring(0, pointer.lastIndexOf('/'));
-      line = lines.get(pointer);
-    }
-    return line == null ? displayName : displayName + ":" + line;
+    int line = lines.line(pointer);
+    return line == 0 ? displayName : displayName + ":" + line;
   }
 
   /**
@@ -144,81 +141,112 @@ public final class YamlDocument {
 
   /**
    * SnakeYAML parser events to Jackson nodes, as SnakeYAML's composer would build its nodes
-   * (anchors and aliases resolved, at most 50 aliases to collections), recording the line of
-   * every JSON pointer as Jackson's token stream did: a mapping entry at its key, a list item and
-   * the root at their start.
+   * (anchors and aliases resolved), recording the line of every JSON pointer as Jackson's token
+   * stream did: a mapping entry at its key, a list item and the root at their start.
+   *
+   * <p>The composer's guards are ours to keep here ({@link YamlLimits}): duplicate keys are
+   * errors, nesting is capped, and an alias shares its anchor's node (never a copy) while the
+   * nodes it would expand to are counted, so a "billion laughs" file stops at the cap instead of
+   * exhausting whoever walks the tree.
    */
   private static final class Builder {
-    private static final int MAX_COLLECTION_ALIASES = 50;
-
     private final Parser parser;
     private final String displayName;
-    private final Map<String, Integer> lines;
+    private final YamlLines lines;
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    // nodes each anchored node stands for once expanded
+    private final Map<JsonNode, Long> expandedSizes = new IdentityHashMap<>();
     private int collectionAliases;
+    private long nodes;
+    private long aliasNodes;
+    private int depth;
 
-    Builder(Parser parser, String displayName, Map<String, Integer> lines) {
+    Builder(Parser parser, String displayName, YamlLines lines) {
       this.parser = parser;
       this.displayName = displayName;
       this.lines = lines;
     }
 
-    /** The next node; records its line under {@code pointer} unless a key did already. */
-    JsonNode node(String pointer) {
+    /** The next node, at {@code segment} of a container; records its line unless its key did already. */
+    JsonNode node(int container, String segment) {
       Event e = parser.getEvent();
-      lines.putIfAbsent(pointer, e.getStartMark().getLine() + 1);
+      lines.record(container, segment, e.getStartMark().getLine() + 1);
       if (e instanceof AliasEvent a) {
-        JsonNode target = anchors.get(a.getAnchor());
-        if (target == null) {
-          throw error(e.getStartMark(), "found undefined alias " + a.getAnchor());
-        }
-        if (target.isContainerNode() && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-          throw error(e.getStartMark(), "Number of aliases for non-scalar nodes exceeds the specified max="
-              + MAX_COLLECTION_ALIASES);
-        }
-        return target;
+        return alias(a);
       }
+      long startNodes = nodes++;
       JsonNode out;
       if (e instanceof ScalarEvent sc) {
         out = scalar(sc);
-      } else if (e instanceof MappingStartEvent) {
-        ObjectNode map = NODES.objectNode();
-        while (!parser.checkEvent(Event.ID.MappingEnd)) {
-          Event k = parser.getEvent();
-          if (!(k instanceof ScalarEvent key)) {
-            throw error(k.getStartMark(), "a mapping key must be a plain value");
-          }
-          if (key.getAnchor() != null) {
-            anchors.put(key.getAnchor(), NODES.textNode(key.getValue()));
-          }
-          String child = pointer + "/" + escape(key.getValue());
-          lines.putIfAbsent(child, k.getStartMark().getLine() + 1);
-          map.set(key.getValue(), node(child));
+      } else if (e instanceof MappingStartEvent || e instanceof SequenceStartEvent) {
+        if (++depth > YamlLimits.MAX_DEPTH) {
+          throw limit(e.getStartMark(), "nested deeper than " + YamlLimits.MAX_DEPTH + " levels");
         }
-        parser.getEvent();
-        // anchored once complete: an alias inside itself is undefined, never a cycle in the tree
-        anchor(e, map);
-        return map;
-      } else if (e instanceof SequenceStartEvent) {
-        ArrayNode list = NODES.arrayNode();
-        int i = 0;
-        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-          list.add(node(pointer + "/" + i++));
-        }
-        parser.getEvent();
-        anchor(e, list);
-        return list;
+        int self = lines.open(container, segment);
+        out = e instanceof MappingStartEvent ? mapping(self) : sequence(self);
+        depth--;
       } else {
         throw error(e.getStartMark(), "unexpected " + e.getEventId());
       }
-      anchor(e, out);
+      // anchored once complete: an alias inside itself is undefined, never a cycle in the tree
+      if (e instanceof NodeEvent ne && ne.getAnchor() != null) {
+        anchors.put(ne.getAnchor(), out);
+        expandedSizes.put(out, nodes - startNodes);
+      }
       return out;
     }
 
-    private void anchor(Event e, JsonNode node) {
-      if (e instanceof NodeEvent ne && ne.getAnchor() != null) {
-        anchors.put(ne.getAnchor(), node);
+    private ObjectNode mapping(int self) {
+      ObjectNode map = NODES.objectNode();
+      while (!parser.checkEvent(Event.ID.MappingEnd)) {
+        Event k = parser.getEvent();
+        if (!(k instanceof ScalarEvent key)) {
+          throw error(k.getStartMark(), "a mapping key must be a plain value");
+        }
+        if (key.getAnchor() != null) {
+          JsonNode keyNode = NODES.textNode(key.getValue());
+          anchors.put(key.getAnchor(), keyNode);
+          expandedSizes.put(keyNode, 1L);
+        }
+        String segment = escape(key.getValue());
+        int line = k.getStartMark().getLine() + 1;
+        if (map.has(key.getValue())) {
+          throw InputException.at(displayName + ":" + line, "duplicate key `" + key.getValue() + "`"
+              + " (first at line " + lines.line(self, segment) + ")");
+        }
+        lines.record(self, segment, line);
+        map.set(key.getValue(), node(self, segment));
       }
+      parser.getEvent();
+      return map;
+    }
+
+    private ArrayNode sequence(int self) {
+      ArrayNode list = NODES.arrayNode();
+      int i = 0;
+      while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        list.add(node(self, Integer.toString(i++)));
+      }
+      parser.getEvent();
+      return list;
+    }
+
+    /** The anchored node itself, shared; what it would expand to is counted against the cap. */
+    private JsonNode alias(AliasEvent a) {
+      JsonNode target = anchors.get(a.getAnchor());
+      if (target == null) {
+        throw error(a.getStartMark(), "found undefined alias " + a.getAnchor());
+      }
+      if (target.isContainerNode() && ++collectionAliases > YamlLimits.MAX_COLLECTION_ALIASES) {
+        throw limit(a.getStartMark(), "more than " + YamlLimits.MAX_COLLECTION_ALIASES + " aliases to lists or mappings");
+      }
+      long size = expandedSizes.getOrDefault(target, 1L);
+      aliasNodes += size;
+      if (aliasNodes > YamlLimits.MAX_ALIAS_NODES) {
+        throw limit(a.getStartMark(), "aliases expand to more than " + YamlLimits.MAX_ALIAS_NODES + " values");
+      }
+      nodes += size;
+      return target;
     }
 
     /** Types a scalar as Jackson's YAMLParser does: by its resolved (or explicit) YAML 1.1 tag. */
@@ -232,7 +260,7 @@ public final class YamlDocument {
         return switch (YamlScalars.resolve(v)) {
           case NULL -> NODES.nullNode();
           case BOOL -> NODES.booleanNode(yamlBoolean(v));
-          case INT -> integer(v);
+          case INT -> integerScalar(s, v);
           case FLOAT -> decimal(s, v);
           default -> NODES.textNode(v);
         };
@@ -248,7 +276,7 @@ public final class YamlDocument {
           return b == null ? NODES.textNode(v) : NODES.booleanNode(b);
         }
         case "int":
-          return v.isEmpty() ? NODES.textNode(v) : integer(v);
+          return v.isEmpty() ? NODES.textNode(v) : integerScalar(s, v);
         case "float":
           return v.isEmpty() ? NODES.textNode(v) : decimal(s, v);
         default:
@@ -257,15 +285,39 @@ public final class YamlDocument {
     }
 
     private JsonNode decimal(ScalarEvent s, String v) {
+      if (v.length() > YamlLimits.MAX_NUMBER_CHARS) {
+        throw error(s.getStartMark(), "a number longer than " + YamlLimits.MAX_NUMBER_CHARS + " characters");
+      }
+      String digits = v.replace("_", "");
+      if (isInfinityOrNaN(digits)) {
+        throw error(s.getStartMark(), "`" + v + "` is not a finite number (numbers are exact decimals; quote it for text)");
+      }
+      BigDecimal d;
       try {
-        return NODES.numberNode(new BigDecimal(v.replace("_", "")));
+        d = new BigDecimal(digits);
       } catch (NumberFormatException e) {
         throw error(s.getEndMark(), "Malformed numeric value '" + v + "'");
       }
+      if (!YamlLimits.exponentInRange(d)) {
+        throw error(s.getStartMark(), "`" + v + "` is out of range: the exponent must be within ±" + YamlLimits.MAX_EXPONENT);
+      }
+      return NODES.numberNode(d);
+    }
+
+    private JsonNode integerScalar(ScalarEvent s, String v) {
+      if (v.length() > YamlLimits.MAX_NUMBER_CHARS) {
+        throw error(s.getStartMark(), "a number longer than " + YamlLimits.MAX_NUMBER_CHARS + " characters");
+      }
+      return integer(v);
     }
 
     private InputException error(Mark at, String what) {
       return InputException.at(displayName + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1), "not valid YAML: " + what);
+    }
+
+    private InputException limit(Mark at, String what) {
+      return InputException.at(displayName + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1),
+          "refused: " + what + " (a fixed limit of scaffold's YAML reader)");
     }
   }
 
@@ -327,6 +379,11 @@ public final class YamlDocument {
     return NODES.numberNode(b);
   }
 
+  private static boolean isInfinityOrNaN(String v) {
+    String s = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+    return s.equalsIgnoreCase(".inf") || s.equalsIgnoreCase(".nan");
+  }
+
   private static String escape(String key) {
     if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
       return key;
@@ -334,13 +391,17 @@ public final class YamlDocument {
     return key.replace("~", "~0").replace("/", "~1");
   }
 
-  /** A scalar node as the Java value answers use: Boolean, Long, BigDecimal (exact), or String. */
+  /**
+   * A scalar node as the Java value answers use: Boolean, Long, BigInteger (beyond 64 bits, so
+   * that an int question can refuse it rather than see a wrapped value), BigDecimal (exact), or
+   * String.
+   */
   public static Object plainValue(JsonNode n) {
     if (n.isBoolean()) {
       return n.booleanValue();
     }
     if (n.isIntegralNumber()) {
-      return n.longValue();
+      return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
     }
     if (n.isNumber()) {
       return n.decimalValue();

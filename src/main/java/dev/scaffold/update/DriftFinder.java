@@ -7,6 +7,7 @@ import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.answers.AnswerInputs;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.answers.RecordedAnswers;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
 import dev.scaffold.template.ResolvedTemplate;
@@ -53,6 +54,7 @@ public final class DriftFinder {
     }
     Path work = TemplateVersionSource.tempDir("scaffold-diff-");
     try (ResolvedTemplate t = source.resolve(recorded.template(), tag)) {
+      RecordedAnswers.requireFit(t.spec(), recorded.answers(), java.util.Set.of(), project);
       Answers answers;
       try {
         answers = TemplateVersionSource.answers(t, new AnswerInputs(Map.of(), Map.of(), null, recorded.answers()), null,

@@ -8,6 +8,7 @@ import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.answers.AnswerInputs;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
+import dev.scaffold.answers.RecordedAnswers;
 import dev.scaffold.project.Timing;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
@@ -154,6 +155,7 @@ public final class ProjectUpdater {
       work = TemplateVersionSource.tempDir("scaffold-update-");
       try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, kind);
           ResolvedTemplate newT = versionSource.resolve(recorded.template(), target)) {
+        RecordedAnswers.requireFit(oldT.spec(), recorded.answers(), request.answers().set().keySet(), project);
         if (recorded.commit() != null && oldT.origin().commit() != null && !recorded.commit().equals(oldT.origin().commit())) {
           progress.warn("tag " + recorded.version() + " now points at " + oldT.origin().commit().substring(0, 12)
               + ", not at the recorded commit " + recorded.commit().substring(0, Math.min(12, recorded.commit().length()))

@@ -1,11 +1,8 @@
 package dev.scaffold.update;
 
 import dev.scaffold.InputException;
+import dev.scaffold.InputFiles;
 import dev.scaffold.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +35,7 @@ public final class RepoSource {
       add(r.strip(), "--repo " + r, out, seen, problems);
     }
     if (s.file() != null) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(s.file(), StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        throw InputException.at(s.file().toString(), "no such file");
-      } catch (IOException e) {
-        throw InputException.at(s.file().toString(), "cannot read: " + e.getMessage());
-      }
+      List<String> lines = InputFiles.readText(s.file(), s.file().toString()).lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         int hash = line.indexOf('#');

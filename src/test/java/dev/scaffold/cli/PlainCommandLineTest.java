@@ -116,4 +116,26 @@ class PlainCommandLineTest {
       assertTrue(real.contains(o), o + " is not an option of `scaffold " + command + "`: " + real);
     }
   }
+
+  /** The plain reader and picocli share CommonOptions, so an answers path that is no file fails alike on both. */
+  @Test
+  void answersThatAreNoFileAreRefusedOnThePlainPathAsWithPicocli() throws Exception {
+    for (String answers : List.of("/dev/zero", "/tmp")) {
+      StringWriter err = new StringWriter();
+      CliContext c = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+          new ByteArrayInputStream(new byte[0]), Map.of(), Path.of("/tmp"), false);
+      Callable<Integer> cmd = PlainCommandLine.parse(c, new String[] {"new", "no-such-template", "out", "--answers", answers,
+          "--non-interactive"});
+      assertNotNull(cmd, "the plain reader handles this command line");
+      int code;
+      try {
+        code = cmd.call();
+      } catch (Exception e) {
+        code = ScaffoldCli.report(c, e, false);
+      }
+      assertEquals(2, code, err.toString());
+      assertTrue(err.toString().startsWith("error: " + answers + ": is "), err.toString());
+    }
+  }
 }
+

@@ -113,4 +113,14 @@ class SpecReaderTest {
     assertTrue(e.problems().stream().anyMatch(p -> p.what().contains("not a valid regular expression")));
     assertTrue(e.problems().stream().anyMatch(p -> p.what().contains("defined twice")));
   }
+
+  @Test
+  void minAndMaxBeyondIntAreErrorsNotWrappedValues() {
+    InputException e = assertThrows(InputException.class, () -> SpecReader.read(
+        "name: x\nquestions:\n  - name: n\n    type: int\n    min: 4294967296\n    max: 99999999999999999999\n", "s.yml"));
+    assertTrue(e.problems().stream().anyMatch(p -> p.where().equals("s.yml:5")
+        && p.what().equals("`min` must be a whole number between -2147483648 and 2147483647")), e.problems().toString());
+    assertTrue(e.problems().stream().anyMatch(p -> p.where().equals("s.yml:6") && p.what().contains("`max`")), e.problems().toString());
+  }
 }
+

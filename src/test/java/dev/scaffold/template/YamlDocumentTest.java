@@ -68,7 +68,7 @@ class YamlDocumentTest {
   void documentsMatchJacksonWholesale() throws Exception {
     for (String doc : List.of(
         "name: x\nquestions:\n  - name: a\n    choices:\n      - 1\n      -\n        - z\n  -\n    name: b\n    tags: [p,\n      q]\nempty: []\nm: {}\n",
-        "a: 1\na: 2\n", "# only a comment\n", "", "---\nx: 1\n", "x: &a [1, 2]\ny: *a\n", "1: one\ntrue: t\n~: n\n",
+        "# only a comment\n", "", "---\nx: 1\n", "x: &a [1, 2]\ny: *a\n", "1: one\ntrue: t\n~: n\n",
         "a:\n  b:\n    c: [1, {d: e}]\n")) {
       JsonNode expected = JACKSON.readTree(doc);
       JsonNode actual = YamlDocument.parse(doc, "t.yml").root();
@@ -114,4 +114,106 @@ class YamlDocumentTest {
     Object expected = JACKSON.convertValue(JACKSON.readTree(doc), java.util.LinkedHashMap.class);
     assertEquals(expected, YamlDocument.toJava(YamlDocument.parse(doc, "t").root()));
   }
+
+  @Test
+  void duplicateKeysAreErrorsNamingBothLines() {
+    // Jackson lets the last one win: a typo'd second `default:` would silently replace the first
+    InputException e = assertThrows(InputException.class,
+        () -> YamlDocument.parse("a: 1\nb:\n  c: 2\n  c: 3\n", "t.yml"));
+    assertEquals("t.yml:4: duplicate key `c` (first at line 3)", e.getMessage());
+    InputException json = assertThrows(InputException.class, () -> YamlDocument.parse("{\"x\": 1, \"x\": 2}", "a.json"));
+    assertTrue(json.getMessage().startsWith("a.json:1: duplicate key `x`"), json.getMessage());
+  }
+
+  @Test
+  void nestingIsCapped() {
+    String ok = "[".repeat(YamlLimits.MAX_DEPTH) + "]".repeat(YamlLimits.MAX_DEPTH);
+    assertTrue(YamlDocument.parse(ok, "t.yml").root().isArray());
+    String deep = "[".repeat(YamlLimits.MAX_DEPTH + 1) + "]".repeat(YamlLimits.MAX_DEPTH + 1);
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(deep, "t.yml"));
+    assertTrue(e.getMessage().contains("nested deeper than 50 levels"), e.getMessage());
+  }
+
+  @Test
+  void aliasesShareTheirNodeAndTheirExpansionIsCapped() {
+    JsonNode small = YamlDocument.parse("a: &x {k: v}\nb: *x\nc: *x\n", "t.yml").root();
+    assertTrue(small.get("b") == small.get("c"), "an alias is the anchored node, never a copy");
+    // each level holds the one before nine times: 9^6 values when expanded, from 6 lines
+    StringBuilder laughs = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i <= 5; i++) {
+      String prev = "*l" + (i - 1);
+      laughs.append("l").append(i).append(": &l").append(i).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, prev))).append("]\n");
+    }
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(laughs.toString(), "t.yml"));
+    assertTrue(e.getMessage().contains("aliases expand to more than 100000 values"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("t.yml:6:"), e.getMessage());
+  }
+
+  @Test
+  void hugeExponentsAndEndlessNumbersAreRefusedNotExpanded() {
+    for (String n : List.of("1e999999999", "1e-999999999", "!!float 1e999999999", "-2.5E+1001")) {
+      InputException e = assertThrows(InputException.class, () -> YamlDocument.parse("n: " + n + "\n", "t.yml"), n);
+      assertTrue(e.getMessage().contains("out of range: the exponent must be within ±1000"), e.getMessage());
+    }
+    assertEquals(new BigDecimal("1e1000"), YamlDocument.parse("n: 1e1000\n", "t.yml").root().get("n").decimalValue());
+    String digits = "!!int " + "9".repeat(YamlLimits.MAX_NUMBER_CHARS + 1);
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse("n: " + digits + "\n", "t.yml"));
+    assertTrue(e.getMessage().contains("a number longer than 1024 characters"), e.getMessage());
+  }
+
+  @Test
+  void infinityAndNaNAreNotNumbers() {
+    for (String n : List.of(".inf", "-.Inf", ".NaN")) {
+      InputException e = assertThrows(InputException.class, () -> YamlDocument.parse("n: " + n + "\n", "t.yml"), n);
+      assertTrue(e.getMessage().contains("is not a finite number"), e.getMessage());
+    }
+  }
+
+  @Test
+  void integersBeyond64BitsStayExactAsPlainValues() {
+    JsonNode n = YamlDocument.parse("a: 99999999999999999999\nb: 9223372036854775807\n", "t.yml").root();
+    assertEquals(new java.math.BigInteger("99999999999999999999"), YamlDocument.plainValue(n.get("a")));
+    assertEquals(Long.MAX_VALUE, YamlDocument.plainValue(n.get("b")));
+  }
+
+  @Test
+  void documentSizeIsCapped() {
+    String big = "a: " + "x".repeat(YamlLimits.MAX_CODE_POINTS) + "\n";
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(big, "t.yml"));
+    assertEquals("t.yml: refused: larger than 10 Mi characters (a fixed limit of scaffold's YAML reader)", e.getMessage());
+  }
+
+  @Test
+  void longLinesAreCappedBecauseScanningOneLongTokenIsQuadratic() {
+    String ok = "a: |\n  " + "x".repeat(YamlLimits.MAX_LINE_CHARS - 2) + "\n";
+    assertEquals(YamlLimits.MAX_LINE_CHARS - 2 + 1, YamlDocument.parse(ok, "t.yml").root().get("a").asText().length());
+    String bad = "a: 1\r\nb: " + "x".repeat(YamlLimits.MAX_LINE_CHARS) + "\r\n";
+    InputException e = assertThrows(InputException.class, () -> YamlDocument.parse(bad, "t.yml"));
+    assertEquals("t.yml:2: refused: a line longer than 1 Mi characters (a fixed limit of scaffold's YAML reader)", e.getMessage());
+  }
+
+  @Test
+  void deepDocumentsWithLongKeysTakeLinearMemory() {
+    // 40 levels of 1,000-character keys (YAML allows no longer implicit key) over a million values:
+    // whole-path pointers would take 80 GB
+    StringBuilder b = new StringBuilder();
+    String key = "k".repeat(1000);
+    for (int d = 0; d < 40; d++) {
+      b.append("  ".repeat(d)).append(key).append(":\n");
+    }
+    String indent = "  ".repeat(40);
+    b.append(indent).append("- [0");
+    for (int i = 1; i < 1_000_000; i++) {
+      b.append(i % 50_000 == 0 ? ",\n" + indent + "  " : ",").append('1');
+    }
+    b.append("]\n");
+    YamlDocument d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> YamlDocument.parse(b.toString(), "t.yml"));
+    String pointer = ("/" + key).repeat(40) + "/0/999999";
+    assertEquals("t.yml:60", d.where(pointer));
+    assertEquals("t.yml:40", d.where(("/" + key).repeat(40)));
+    assertEquals("t.yml", d.where("/missing"));
+  }
 }
+
