@@ -18,10 +18,18 @@ public final class Main {
       return;
     }
     Timing.mark("main");
+    // Ctrl-C ends the JVM through its shutdown hooks (which remove what the run left) with 130;
+    // this one says why, and is taken away again when the run ends of itself
+    Thread abortNotice = new Thread(() -> {
+      System.err.println("aborted: interrupted before the run finished; nothing of it is left behind");
+      System.err.flush();
+    }, "scaffold-abort-notice");
+    Runtime.getRuntime().addShutdownHook(abortNotice);
     int code = PlainCommandLine.run(args);
     if (code == PlainCommandLine.NOT_HANDLED) {
       code = ScaffoldCli.run(args);
     }
+    Runtime.getRuntime().removeShutdownHook(abortNotice);
     Timing.mark("done");
     System.out.flush();
     System.exit(code);

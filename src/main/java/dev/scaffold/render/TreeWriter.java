@@ -1,5 +1,6 @@
 package dev.scaffold.render;
 
+import dev.scaffold.ConfinedPaths;
 import dev.scaffold.OperationException;
 import dev.scaffold.engine.TemplateEngine;
 import java.io.BufferedWriter;
@@ -11,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,11 @@ import java.util.function.Consumer;
  */
 public final class TreeWriter {
 
+  /** Create or truncate, as {@link Files#write} does, but never through a link at the file's name. */
+  private static final OpenOption[] NO_FOLLOW = {
+    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
+  };
+
   private final TemplateEngine engine;
 
   public TreeWriter(TemplateEngine engine) {
@@ -32,19 +41,25 @@ public final class TreeWriter {
 
   /** Writes every entry under {@code target}, which should be a new, empty folder. */
   public void write(RenderPlan plan, Map<String, ?> model, Path target) {
+    // below the target, folders are made one at a time and files opened without following links,
+    // so that nothing lands outside it, whatever is found there
+    ConfinedPaths confined = new ConfinedPaths(target);
     try {
       Files.createDirectories(target);
       for (PlannedEntry e : plan.entries()) {
         if (!e.isFile()) {
-          Files.createDirectories(target.resolve(e.path()));
+          confined.folder(e.path());
         }
+      }
+      for (PlannedEntry e : plan.files()) {
+        ConfinedPaths.requireNoLink(confined.prepare(e.path()));
       }
     } catch (IOException e) {
       throw new OperationException("cannot create folders in " + target + ": " + e.getMessage(), e);
     }
     List<PlannedEntry> files = plan.files();
     boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
-    forEachInParallel(files, e -> writeFile(e, model, target.resolve(e.path()), posix));
+    forEachInParallel(files, e -> writeFile(e, model, confined.root().resolve(e.path()), posix));
   }
 
   /** Renders every file to nowhere: finds template errors without writing (for dry runs and lint). */
@@ -61,23 +76,23 @@ public final class TreeWriter {
         String plain = engine.renderPlain(text, model);
         if (plain != null) {
           // most files: rendered in memory and written in one call
-          Files.write(out, plain.getBytes(StandardCharsets.UTF_8));
+          Files.write(out, plain.getBytes(StandardCharsets.UTF_8), NO_FOLLOW);
         } else {
           // a buffer near the file's size: a 16 K one per small file was most of the allocation
           int size = Math.max(512, Math.min(16 * 1024, text.length()));
-          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), size)) {
+          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out, NO_FOLLOW), StandardCharsets.UTF_8), size)) {
             engine.renderFile(text, e.sourceName(), model, w);
           }
         }
       } else if (e.source().getFileSystem() == out.getFileSystem()) {
         Files.copy(e.source(), out);
       } else {
-        try (InputStream in = Files.newInputStream(e.source()); OutputStream o = Files.newOutputStream(out)) {
+        try (InputStream in = Files.newInputStream(e.source()); OutputStream o = Files.newOutputStream(out, NO_FOLLOW)) {
           in.transferTo(o);
         }
       }
       if (posix && e.permissions() != null) {
-        Files.getFileAttributeView(out, PosixFileAttributeView.class).setPermissions(e.permissions());
+        Files.getFileAttributeView(out, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(e.permissions());
       }
     } catch (IOException ex) {
       throw new OperationException("cannot write " + out + ": " + ex.getMessage(), ex);
