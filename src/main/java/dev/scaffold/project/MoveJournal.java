@@ -57,22 +57,30 @@ final class MoveJournal {
    */
   static MoveJournal claim(Path destination) {
     Path folder = folderFor(destination);
-    Path draft = folder.resolveSibling(folder.getFileName() + "." + ProcessHandle.current().pid() + ".draft");
+    // a draft of its own for every claim, even two of one process (threads)
+    Path draft = folder.resolveSibling(folder.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + Long.toHexString(System.nanoTime()) + "-" + Thread.currentThread().getId() + ".draft");
     try {
       FileTrees.deleteRecursively(draft);
       Files.createDirectory(draft);
       Files.writeString(draft.resolve(OWNER), RunOwner.current() + "\n", StandardCharsets.UTF_8);
-      try {
-        // rename(2) fails on a journal already there, which always holds its owner file
-        Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileSystemException e) {
-        FileTrees.deleteQuietly(draft);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-          throw e;
+      for (int attempt = 0; ; attempt++) {
+        try {
+          // rename(2) fails on a journal already there, which always holds its owner file
+          Files.move(draft, folder, StandardCopyOption.ATOMIC_MOVE);
+          break;
+        } catch (FileSystemException e) {
+          if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            FileTrees.deleteQuietly(draft);
+            RunOwner owner = owner(folder);
+            throw InputException.at(destination.toString(), "another scaffold run "
+                + (owner == null ? "" : "(pid " + owner.pid() + ") ") + "is writing this folder; wait for it to finish");
+          }
+          if (attempt >= 10) {
+            throw e;
+          }
+          // the other run ended between the rename and the look: try again
         }
-        RunOwner owner = owner(folder);
-        throw InputException.at(destination.toString(), "another scaffold run "
-            + (owner == null ? "" : "(pid " + owner.pid() + ") ") + "is writing this folder; wait for it to finish");
       }
       return new MoveJournal(destination, folder);
     } catch (IOException e) {

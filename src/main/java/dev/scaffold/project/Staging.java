@@ -28,7 +28,10 @@ public final class Staging implements AutoCloseable {
 
   static final String PREFIX = ".scaffold-staging-";
 
-  /** Called with the number of moves made after each one; a test's way to fail or stop midway. */
+  /**
+   * Called with the number of moves made after each one, and once more with one more after the
+   * journal records them complete; a test's way to fail or stop midway.
+   */
   static volatile IntConsumer afterMove = n -> {};
 
   private final Path destination;
@@ -196,6 +199,7 @@ public final class Staging implements AutoCloseable {
         afterMove.accept(i + 1);
       }
       journal.finish();
+      afterMove.accept(moves.size() + 1);
       pending = false;
     } catch (IOException | RuntimeException e) {
       synchronized (moving) {

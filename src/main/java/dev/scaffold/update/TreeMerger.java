@@ -47,6 +47,9 @@ import java.util.TreeSet;
  */
 public final class TreeMerger {
 
+  /** Called with the number of files written after each one; a test's way to fail midway. */
+  static volatile java.util.function.IntConsumer afterWrite = n -> {};
+
   /** Git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
   private static final int BINARY_PROBE = 8000;
 
@@ -195,12 +198,14 @@ public final class TreeMerger {
     planned.forEach(w -> byPath.put(w.path(), w));
     List<Write> writes = List.copyOf(byPath.values());
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
     Runnable worker = () -> {
       for (int i; failure.get() == null && (i = next.getAndIncrement()) < writes.size(); ) {
         Write w = writes.get(i);
         try {
           write(w, confined);
+          afterWrite.accept(written.incrementAndGet());
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
