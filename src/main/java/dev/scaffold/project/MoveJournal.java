@@ -109,8 +109,9 @@ final class MoveJournal {
         return Outcome.COMPLETED;
       }
       j.moves = readMoves(folder.resolve(MOVES));
+      boolean anyMoves = !j.moves.isEmpty();
       j.rollBack();
-      return j.moves.isEmpty() ? Outcome.NOTHING : Outcome.ROLLED_BACK;
+      return anyMoves ? Outcome.ROLLED_BACK : Outcome.NOTHING;
     } catch (IOException e) {
       throw new OperationException("cannot recover the interrupted run recorded in " + folder + ": " + e.getMessage(), e);
     }
@@ -154,6 +155,10 @@ final class MoveJournal {
 
   /** Undoes the recorded moves, last first, and ends the claim; what did not move yet is left as it is. */
   void rollBack() throws IOException {
+    if (Files.exists(folder.resolve(DONE))) {
+      release(); // every move made: there is nothing to undo, only the backups to drop
+      return;
+    }
     for (int i = moves.size() - 1; i >= 0; i--) {
       Move m = moves.get(i);
       Path target = destination.resolve(m.path());

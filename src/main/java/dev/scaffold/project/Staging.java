@@ -199,8 +199,6 @@ public final class Staging implements AutoCloseable {
         afterMove.accept(i + 1);
       }
       journal.finish();
-      afterMove.accept(moves.size() + 1);
-      pending = false;
     } catch (IOException | RuntimeException e) {
       synchronized (moving) {
         try {
@@ -212,6 +210,8 @@ public final class Staging implements AutoCloseable {
       }
       throw e;
     }
+    afterMove.accept(moves.size() + 1);
+    pending = false;
   }
 
   /**
