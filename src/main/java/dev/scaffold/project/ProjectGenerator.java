@@ -139,7 +139,7 @@ public final class ProjectGenerator {
         }
         Timing.mark("git init and commit");
       }
-      staging.moveIntoPlace(new Glob(spec.skipIfExists()));
+      staging.moveIntoPlace(request.force(), new Glob(spec.skipIfExists()));
       Timing.mark("moved into place");
       if (existingRepo) {
         progress.step("git commit in the existing repository");

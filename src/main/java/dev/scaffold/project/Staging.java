@@ -148,21 +148,22 @@ public final class Staging implements AutoCloseable {
     return folder;
   }
 
-  /** {@link #moveIntoPlace(Glob)} keeping nothing of the destination's. */
+  /** Moves the project into a destination that must be absent or empty (no {@code --force}). */
   public void moveIntoPlace() {
-    moveIntoPlace(new Glob(List.of()));
+    moveIntoPlace(false, new Glob(List.of()));
   }
 
   /**
    * Moves the staged project into the destination: one rename when the destination is absent or
    * an empty folder (rename(2) replaces an empty folder and fails on one that has files, which is
-   * the atomic check), else (with {@code --force}) entry by entry, replacing entries of the same
-   * name and keeping those {@code keep} matches. Everything is checked before the first move.
+   * the atomic check: a folder filled since it was checked is never merged into), else, with
+   * {@code force}, entry by entry, replacing entries of the same name and keeping those {@code keep}
+   * matches. Everything is checked before the first move.
    */
-  public void moveIntoPlace(Glob keep) {
+  public void moveIntoPlace(boolean force, Glob keep) {
     try {
       ConfinedPaths.requireNoLink(destination);
-      if (FileTrees.isEmptyDirectory(destination)) {
+      if (!force || FileTrees.isEmptyDirectory(destination)) {
         try {
           Files.move(folder, destination, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -265,7 +266,18 @@ public final class Staging implements AutoCloseable {
         }
       }
     }
-    FileTrees.deleteQuietly(folder);
+    // the render's threads may still be adding files while the JVM shuts down: try a few times
+    for (int attempt = 0; attempt < 20 && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); attempt++) {
+      FileTrees.deleteQuietly(folder);
+      if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Thread.sleep(25);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   @Override
