@@ -41,8 +41,8 @@ public final class TreeWriter {
 
   /** Writes every entry under {@code target}, which should be a new, empty folder. */
   public void write(RenderPlan plan, Map<String, ?> model, Path target) {
-    // below the target, folders are made one at a time and files opened without following links,
-    // so that nothing lands outside it, whatever is found there
+    // below the target, folders are made one at a time, each checked to be a real folder, and
+    // files opened without following a link at their name: nothing lands outside, whatever is there
     ConfinedPaths confined = new ConfinedPaths(target);
     try {
       Files.createDirectories(target);
@@ -50,9 +50,6 @@ public final class TreeWriter {
         if (!e.isFile()) {
           confined.folder(e.path());
         }
-      }
-      for (PlannedEntry e : plan.files()) {
-        ConfinedPaths.requireNoLink(confined.prepare(e.path()));
       }
     } catch (IOException e) {
       throw new OperationException("cannot create folders in " + target + ": " + e.getMessage(), e);
