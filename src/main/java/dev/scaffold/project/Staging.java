@@ -207,6 +207,9 @@ public final class Staging implements AutoCloseable {
           pending = false;
         } catch (IOException | RuntimeException undo) {
           e.addSuppressed(undo);
+          throw new OperationException("cannot move the project into " + destination + " (" + e.getMessage()
+              + "), nor undo the moves made (" + undo.getMessage() + "); the next scaffold run on it rolls them back "
+              + "from " + MoveJournal.folderFor(destination), e);
         }
       }
       throw e;
