@@ -20,7 +20,6 @@ import dev.scaffold.template.TemplateResolver;
 import dev.scaffold.template.TemplateVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
