@@ -21,7 +21,7 @@ public final class Main {
     // Ctrl-C ends the JVM through its shutdown hooks (which remove what the run left) with 130;
     // this one says why, and is taken away again when the run ends of itself
     Thread abortNotice = new Thread(() -> {
-      System.err.println("aborted: interrupted before the run finished; nothing of it is left behind");
+      System.err.println("aborted: interrupted before the run finished");
       System.err.flush();
     }, "scaffold-abort-notice");
     Runtime.getRuntime().addShutdownHook(abortNotice);
