@@ -19,9 +19,17 @@ public final class Main {
       return;
     }
     Timing.mark("main");
+    // Ctrl-C ends the JVM through its shutdown hooks (which remove what the run left) with 130;
+    // this one says why, and is taken away again when the run ends of itself
+    Thread abortNotice = new Thread(() -> {
+      System.err.println("aborted: interrupted before the run finished");
+      System.err.flush();
+    }, "scaffold-abort-notice");
+    Runtime.getRuntime().addShutdownHook(abortNotice);
     // a render that ignores its time limit (see RenderLimits.onRunaway) ends the process, which
     // removes staging and temporary folders on its way out
     RenderLimits.onRunaway(message -> {
+      Runtime.getRuntime().removeShutdownHook(abortNotice);
       System.err.println("error: " + message);
       System.err.flush();
       System.exit(ExitCodes.BAD_INPUT);
@@ -30,6 +38,7 @@ public final class Main {
     if (code == PlainCommandLine.NOT_HANDLED) {
       code = ScaffoldCli.run(args);
     }
+    Runtime.getRuntime().removeShutdownHook(abortNotice);
     Timing.mark("done");
     System.out.flush();
     System.exit(code);

@@ -1,6 +1,7 @@
 package dev.scaffold.project;
 
 import dev.scaffold.AbortedException;
+import dev.scaffold.ConfinedPaths;
 import dev.scaffold.FileTrees;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
@@ -81,6 +82,12 @@ public final class ProjectGenerator {
     Timing.mark("engine configured, answers collected");
 
     Path destination = destination(request, spec, engine, model, workingDir);
+    if (!request.dryRun()) {
+      String recovered = Staging.recoverInterrupted(destination);
+      if (recovered != null) {
+        progress.warn(recovered);
+      }
+    }
     if (publisher != null && !request.noGit() && ExistingProject.isSame(destination, template, answers, git)) {
       NewResult resumed = resumePublishing(request, template, engine, model, answers, destination);
       if (resumed != null) {
@@ -125,6 +132,8 @@ public final class ProjectGenerator {
 
     String commit = null;
     try (Staging staging = Staging.beside(destination)) {
+      // claimed: no other run writes here now, so the check made before the questions is made again
+      checkDestination(destination, request.force());
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder());
       Timing.mark("files written");
@@ -139,7 +148,7 @@ public final class ProjectGenerator {
         }
         Timing.mark("git init and commit");
       }
-      staging.moveIntoPlace();
+      staging.moveIntoPlace(request.force(), new Glob(spec.skipIfExists()));
       Timing.mark("moved into place");
       if (existingRepo) {
         progress.step("git commit in the existing repository");
@@ -221,6 +230,10 @@ public final class ProjectGenerator {
   }
 
   private static void checkDestination(Path destination, boolean force) {
+    if (Files.isSymbolicLink(destination)) {
+      // refused rather than followed: a folder scaffold creates is never where a link points
+      throw InputException.at(destination.toString(), "is a symbolic link; name the folder itself");
+    }
     if (Files.exists(destination) && !Files.isDirectory(destination)) {
       throw InputException.at(destination.toString(), "exists and is not a folder");
     }
@@ -248,7 +261,7 @@ public final class ProjectGenerator {
     TemplateOrigin o = t.origin();
     String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()));
     try {
-      Files.writeString(dir.resolve(AnswersFile.NAME), text, StandardCharsets.UTF_8);
+      new ConfinedPaths(dir).write(AnswersFile.NAME, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
     }

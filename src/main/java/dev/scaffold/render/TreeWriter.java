@@ -1,6 +1,8 @@
 package dev.scaffold.render;
 
+import dev.scaffold.ConfinedPaths;
 import dev.scaffold.OperationException;
+import dev.scaffold.ParallelWork;
 import dev.scaffold.engine.TemplateEngine;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,11 @@ import java.util.function.Consumer;
  */
 public final class TreeWriter {
 
+  /** Create or truncate, as {@link Files#write} does, but never through a link at the file's name. */
+  private static final OpenOption[] NO_FOLLOW = {
+    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
+  };
+
   private final TemplateEngine engine;
 
   public TreeWriter(TemplateEngine engine) {
@@ -32,11 +42,14 @@ public final class TreeWriter {
 
   /** Writes every entry under {@code target}, which should be a new, empty folder. */
   public void write(RenderPlan plan, Map<String, ?> model, Path target) {
+    // below the target, folders are made one at a time, each checked to be a real folder, and
+    // files opened without following a link at their name: nothing lands outside, whatever is there
+    ConfinedPaths confined = new ConfinedPaths(target);
     try {
       Files.createDirectories(target);
       for (PlannedEntry e : plan.entries()) {
         if (!e.isFile()) {
-          Files.createDirectories(target.resolve(e.path()));
+          confined.folder(e.path());
         }
       }
     } catch (IOException e) {
@@ -44,7 +57,7 @@ public final class TreeWriter {
     }
     List<PlannedEntry> files = plan.files();
     boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
-    forEachInParallel(files, e -> writeFile(e, model, target.resolve(e.path()), posix));
+    forEachInParallel(files, e -> writeFile(e, model, confined.root().resolve(e.path()), posix));
   }
 
   /** Renders every file to nowhere: finds template errors without writing (for dry runs and lint). */
@@ -61,23 +74,23 @@ public final class TreeWriter {
         String plain = engine.renderPlain(text, e.sourceName(), model);
         if (plain != null) {
           // most files: rendered in memory and written in one call
-          Files.write(out, plain.getBytes(StandardCharsets.UTF_8));
+          Files.write(out, plain.getBytes(StandardCharsets.UTF_8), NO_FOLLOW);
         } else {
           // a buffer near the file's size: a 16 K one per small file was most of the allocation
           int size = Math.max(512, Math.min(16 * 1024, text.length()));
-          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), size)) {
+          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out, NO_FOLLOW), StandardCharsets.UTF_8), size)) {
             engine.renderFile(text, e.sourceName(), model, w);
           }
         }
       } else if (e.source().getFileSystem() == out.getFileSystem()) {
         Files.copy(e.source(), out);
       } else {
-        try (InputStream in = Files.newInputStream(e.source()); OutputStream o = Files.newOutputStream(out)) {
+        try (InputStream in = Files.newInputStream(e.source()); OutputStream o = Files.newOutputStream(out, NO_FOLLOW)) {
           in.transferTo(o);
         }
       }
       if (posix && e.permissions() != null) {
-        Files.getFileAttributeView(out, PosixFileAttributeView.class).setPermissions(e.permissions());
+        Files.getFileAttributeView(out, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(e.permissions());
       }
     } catch (IOException ex) {
       throw new OperationException("cannot write " + out + ": " + ex.getMessage(), ex);
@@ -95,11 +108,9 @@ public final class TreeWriter {
   /** Runs {@code action} on every entry using all cores; failures surface as thrown. */
   private static void forEachInParallel(List<PlannedEntry> entries, Consumer<PlannedEntry> action) {
     try {
-      if (entries.size() < 16) {
-        entries.forEach(action);
-      } else {
-        entries.parallelStream().forEach(action);
-      }
+      // a failure stops new writes and waits for those under way, so that the caller's removal of
+      // the folder never races a write still in progress
+      ParallelWork.forEach(entries, action, "scaffold-render", 16);
     } catch (UncheckedIOException e) {
       throw new OperationException("cannot read a template file: " + e.getCause().getMessage(), e);
     }

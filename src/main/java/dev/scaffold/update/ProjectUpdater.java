@@ -1,5 +1,6 @@
 package dev.scaffold.update;
 
+import dev.scaffold.ConfinedPaths;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.Problem;
@@ -20,7 +21,6 @@ import dev.scaffold.template.TemplateResolver;
 import dev.scaffold.template.TemplateVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +81,12 @@ public final class ProjectUpdater {
   public UpdateResult update(UpdateRequest request) {
     Timing.mark("update: start");
     Path project = request.project().toAbsolutePath().normalize();
+    if (!request.dryRun()) {
+      String recovered = dev.scaffold.project.Staging.recoverInterrupted(project);
+      if (recovered != null) {
+        progress.warn(recovered);
+      }
+    }
     GitCheck gitCheck = GitCheck.start(git, project, !request.dryRun());
     try {
       return update(request, project, gitCheck);
@@ -90,6 +96,8 @@ public final class ProjectUpdater {
   }
 
   private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck) {
+    // the answers file is rewritten at the end: a link there is refused before anything is written
+    ConfinedPaths.requireNoLink(project.resolve(AnswersFile.NAME));
     AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
     Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
@@ -349,7 +357,7 @@ public final class ProjectUpdater {
 
   private static void writeAnswers(Path project, AnswersFile.Recorded recorded) {
     try {
-      Files.writeString(project.resolve(AnswersFile.NAME), AnswersFile.render(recorded), StandardCharsets.UTF_8);
+      new ConfinedPaths(project).write(AnswersFile.NAME, AnswersFile.render(recorded).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
     }

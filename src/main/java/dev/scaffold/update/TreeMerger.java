@@ -1,6 +1,8 @@
 package dev.scaffold.update;
 
+import dev.scaffold.ConfinedPaths;
 import dev.scaffold.OperationException;
+import dev.scaffold.ParallelWork;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.publish.GitRepo;
 import dev.scaffold.render.Glob;
@@ -45,6 +47,9 @@ import java.util.TreeSet;
  * Files that neither render has are the user's own and are never read.
  */
 public final class TreeMerger {
+
+  /** Called with the number of files written after each one; a test's way to fail midway. */
+  static volatile java.util.function.IntConsumer afterWrite = n -> {};
 
   /** Git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
   private static final int BINARY_PROBE = 8000;
@@ -142,43 +147,46 @@ public final class TreeMerger {
     return new Plan(outcomes, writes, deletes);
   }
 
-  /** Writes a plan into the project: files first, then deletions, then folders left empty by them. */
+  /**
+   * Writes a plan into the project: files first, then deletions, then folders left empty by them.
+   * No write or deletion goes through a symbolic link: every folder between the project and a
+   * file is checked to be a real one ({@link ConfinedPaths}), and a link at a file's own name is
+   * refused, all before the first byte is written.
+   */
   public void apply(Plan plan, Path project) {
-    Path realRoot;
-    try {
-      realRoot = project.toRealPath();
-    } catch (IOException e) {
-      throw new OperationException("cannot read " + project + ": " + e.getMessage(), e);
-    }
-    // folders first, one at a time (made, then found inside the project), then the files on
+    ConfinedPaths confined = new ConfinedPaths(project);
+    // folders first, one at a time (made where missing, each checked once), then the files on
     // every core: a write is a few system calls, and an update may write thousands
-    Set<Path> checkedParents = new HashSet<>();
     for (Write w : plan.writes()) {
-      Path target = project.resolve(w.path());
-      if (checkedParents.add(target.getParent())) {
-        try {
-          Files.createDirectories(target.getParent());
-          requireInside(realRoot, target);
-        } catch (IOException e) {
-          throw new OperationException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-      }
+      prepare(confined, w.path());
     }
-    writeAll(plan.writes(), project);
+    for (String d : plan.deletes()) {
+      prepare(confined, d);
+    }
+    writeAll(plan.writes(), confined);
     Set<Path> parents = new TreeSet<>();
     for (String d : plan.deletes()) {
-      Path target = project.resolve(d);
+      Path target = confined.root().resolve(d);
       try {
-        requireInside(realRoot, target);
-        Files.deleteIfExists(target);
+        Files.deleteIfExists(target); // a link is removed itself, never what it points at
         parents.add(target.getParent());
       } catch (IOException e) {
         throw new OperationException("cannot delete " + target + ": " + e.getMessage(), e);
       }
     }
     for (Path dir : parents) {
-      pruneEmpty(dir, project);
+      pruneEmpty(dir, confined.root());
     }
+  }
+
+  private static void prepare(ConfinedPaths confined, String path) {
+    Path target;
+    try {
+      target = confined.prepare(path);
+    } catch (IOException e) {
+      throw new OperationException("cannot write " + confined.root().resolve(path) + ": " + e.getMessage(), e);
+    }
+    ConfinedPaths.requireNoLink(target);
   }
 
   /**
@@ -186,66 +194,27 @@ public final class TreeMerger {
    * gets its last write, as one after the other would leave it. After a failure no write starts,
    * and the ones under way finish before it is reported, so that no file is left half written.
    */
-  private static void writeAll(List<Write> planned, Path project) {
+  private static void writeAll(List<Write> planned, ConfinedPaths confined) {
     Map<String, Write> byPath = new java.util.LinkedHashMap<>();
     planned.forEach(w -> byPath.put(w.path(), w));
     List<Write> writes = List.copyOf(byPath.values());
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    Runnable worker = () -> {
-      for (int i; failure.get() == null && (i = next.getAndIncrement()) < writes.size(); ) {
-        Write w = writes.get(i);
-        try {
-          write(w, project.resolve(w.path()));
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }
-    };
-    // threads of its own: the shared pool may be busy with other work of a fleet run
-    int helpers = writes.size() < 64 ? 0 : Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
-    List<Thread> others = new ArrayList<>();
-    for (int h = 0; h < helpers; h++) {
-      Thread t = new Thread(worker, "scaffold-write-" + h);
-      t.start();
-      others.add(t);
-    }
-    worker.run();
-    boolean interrupted = false;
-    for (Thread t : others) {
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true; // the writes under way finish first
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Throwable e = failure.get();
-    if (e instanceof RuntimeException r) {
-      throw r;
-    }
-    if (e instanceof Error err) {
-      throw err;
-    }
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    ParallelWork.forEach(writes, w -> {
+      write(w, confined);
+      afterWrite.accept(written.incrementAndGet());
+    }, "scaffold-write", 64);
   }
 
-  private static void write(Write w, Path target) {
+  private static void write(Write w, ConfinedPaths confined) {
+    Path target = confined.root().resolve(w.path());
     try {
-      if (Files.isSymbolicLink(target)) {
-        throw new IOException("leads outside the project through a symbolic link; refusing to write through it");
-      }
       if (w.content() != null && w.madeAs() != null) {
-        writeAnew(target, w.content(), w.madeAs());
+        writeAnew(confined.prepare(w.path()), w.content(), w.madeAs());
       } else if (w.content() != null) {
-        try (java.io.FileOutputStream out = new java.io.FileOutputStream(target.toFile())) {
-          out.write(w.content()); // as Files.write (create or truncate), for less
-        }
+        confined.write(w.path(), w.content()); // create or truncate, never through a link
       } else {
-        Files.copy(w.copyFrom(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // removes what is at the target (a link itself, not what it points at) and makes the file anew
+        Files.copy(w.copyFrom(), confined.prepare(w.path()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       if (w.executable() != null) {
         setExecutable(target, w.executable());
@@ -686,7 +655,7 @@ public final class TreeMerger {
   }
 
   private static void setExecutable(Path p, boolean executable) throws IOException {
-    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (v == null) {
       return;
     }
@@ -710,13 +679,6 @@ public final class TreeMerger {
       next.removeAll(exec);
     }
     v.setPermissions(next);
-  }
-
-  private static void requireInside(Path realRoot, Path target) throws IOException {
-    Path parent = target.getParent().toRealPath();
-    if (!parent.startsWith(realRoot) || Files.isSymbolicLink(target)) {
-      throw new IOException("leads outside the project through a symbolic link; refusing to write through it");
-    }
   }
 
   private static void pruneEmpty(Path dir, Path root) {

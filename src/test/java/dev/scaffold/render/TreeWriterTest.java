@@ -121,4 +121,21 @@ class TreeWriterTest {
     assertTrue(e.getMessage().contains("leaves the destination"), e.getMessage());
     assertFalse(Files.exists(tmp.resolve("escape.txt")));
   }
+
+  @Test
+  void neverWritesThroughALinkFoundInTheTarget() throws IOException {
+    Path tree = template();
+    TemplateEngine engine = engine(tree, true);
+    RenderPlan plan = new Renderer(engine).plan(tree, "template", List.of(), MODEL);
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path out = Files.createDirectories(tmp.resolve("linked"));
+    Files.createSymbolicLink(out.resolve("acme"), outside);
+
+    InputException e = assertThrows(InputException.class, () -> new TreeWriter(engine).write(plan, MODEL, out));
+
+    assertTrue(e.getMessage().startsWith(out.resolve("acme") + ": is a symbolic link in the destination"), e.getMessage());
+    try (Stream<Path> s = Files.list(outside)) {
+      assertEquals(List.of(), s.toList());
+    }
+  }
 }

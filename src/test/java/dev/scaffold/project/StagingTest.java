@@ -1,0 +1,74 @@
+package dev.scaffold.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scaffold.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StagingTest {
+
+  @TempDir Path tmp;
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> s = Files.list(tmp)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aDestinationFilledBetweenTheCheckAndTheMoveIsRefusedUntouched() throws IOException {
+    Path dest = tmp.resolve("out");
+    try (Staging staging = Staging.beside(dest)) {
+      Files.writeString(staging.folder().resolve("README.md"), "template");
+      Files.createDirectory(dest);
+      Files.writeString(dest.resolve("theirs.txt"), "another program's");
+
+      InputException e = assertThrows(InputException.class, staging::moveIntoPlace);
+
+      assertTrue(e.getMessage().startsWith(dest + ": is not empty any more"), e.getMessage());
+      assertEquals(List.of(dest.resolve("theirs.txt")), Files.list(dest).toList());
+    }
+    assertEquals(List.of("out"), names());
+  }
+
+  @Test
+  void anEmptyFolderMadeMeanwhileIsReplacedInOneRename() throws IOException {
+    Path dest = tmp.resolve("out");
+    try (Staging staging = Staging.beside(dest)) {
+      Files.writeString(staging.folder().resolve("README.md"), "template");
+      Files.createDirectory(dest);
+      staging.moveIntoPlace();
+    }
+    assertEquals("template", Files.readString(dest.resolve("README.md")));
+    assertEquals(List.of("out"), names());
+  }
+
+  @Test
+  void aSecondClaimOnOneDestinationIsRefusedWhileTheFirstHoldsIt() throws IOException {
+    Path dest = tmp.resolve("out");
+    try (Staging first = Staging.beside(dest)) {
+      InputException e = assertThrows(InputException.class, () -> Staging.beside(dest));
+      assertTrue(e.getMessage().contains("another scaffold run (pid " + ProcessHandle.current().pid() + ")"), e.getMessage());
+    }
+    try (Staging again = Staging.beside(dest)) {
+      assertTrue(Files.isDirectory(again.folder()));
+    }
+  }
+
+  @Test
+  void stagingNamesRecordTheirOwner() {
+    RunOwner owner = Staging.ownerOf(".scaffold-staging-my-lib-2a-18c1f-abc");
+    assertEquals(new RunOwner(0x2a, 0x18c1f), owner);
+    assertNull(Staging.ownerOf(".scaffold-staging-mine"));
+    assertNull(Staging.ownerOf(".scaffold-staging-a-b-c-zz-yy-xx"));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.scaffold.update;
+
+import java.util.function.IntConsumer;
+
+/** Test seam: what {@link TreeMerger} does after each file an update writes. */
+public final class WriteFaults {
+
+  private WriteFaults() {}
+
+  public static void afterWrite(IntConsumer action) {
+    TreeMerger.afterWrite = action;
+  }
+
+  public static void reset() {
+    TreeMerger.afterWrite = n -> {};
+  }
+}
