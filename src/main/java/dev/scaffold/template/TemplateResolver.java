@@ -1,14 +1,10 @@
 package dev.scaffold.template;
 
 import dev.scaffold.InputException;
-import dev.scaffold.OperationException;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.TempFolders;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -106,24 +102,16 @@ public final class TemplateResolver {
   }
 
   private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup) {
-    Path yml = root.resolve("scaffold.yml");
-    String text;
-    try {
-      text = Files.readString(yml, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      cleanup.run();
-      throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
-    } catch (IOException e) {
-      cleanup.run();
-      throw new OperationException("cannot read " + yml + ": " + e.getMessage(), e);
-    }
     TemplateSpec spec;
     try {
+      TemplateBoundary boundary = new TemplateBoundary(root, displayName(origin));
+      String text = boundary.readSpec();
+      if (text == null) {
+        throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
+      }
       spec = SpecReader.read(text, displayName(origin));
       requireToolVersion(spec, displayName(origin));
-      if (!Files.isDirectory(root.resolve(spec.subdirectory()))) {
-        throw InputException.at(displayName(origin), "the template tree `" + spec.subdirectory() + "/` is missing");
-      }
+      boundary.checkTree(spec.subdirectory());
     } catch (RuntimeException e) {
       cleanup.run();
       throw e;
