@@ -5,7 +5,7 @@ import dev.scaffold.render.DotGit;
 import dev.scaffold.update.TemplateTrees;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,7 +25,7 @@ final class StoredTreeCheck {
   /** As many links as Linux follows in one lookup before it calls it a loop. */
   private static final int MAX_HOPS = 40;
 
-  private final Map<String, String> links = new HashMap<>();
+  private final Map<String, String> links = new TreeMap<>(); // sorted: the first refused is always the same
   private final String where;
 
   private StoredTreeCheck(String where) {
@@ -57,6 +57,13 @@ final class StoredTreeCheck {
     if (check.links.isEmpty()) {
       return;
     }
+    check.links.forEach((path, to) -> {
+      Deque<String> dir = new ArrayDeque<>(List.of(path.split("/")));
+      dir.removeLast();
+      if (check.resolve(dir, to, new int[1]) == null) {
+        throw check.refuse(path, "is a symbolic link to `" + to + "`, which leads outside the template or round a loop");
+      }
+    });
     for (TemplateTrees.Entry e : files) {
       for (int i = e.path().indexOf('/'); i > 0; i = e.path().indexOf('/', i + 1)) {
         if (check.links.containsKey(e.path().substring(0, i))) {
@@ -64,13 +71,6 @@ final class StoredTreeCheck {
         }
       }
     }
-    check.links.forEach((path, to) -> {
-      Deque<String> dir = new ArrayDeque<>(List.of(path.split("/")));
-      dir.removeLast();
-      if (check.resolve(dir, to, new int[1]) == null) {
-        throw check.refuse(path, "is a symbolic link to `" + to + "`, which leads outside the template");
-      }
-    });
   }
 
   /** Where {@code target}, seen from the folder {@code dir}, leads inside the tree; null when it leaves it. */
