@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * naming the file at fault; nothing is written anywhere, and the sentinel secret beside the
  * template shows up nowhere.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS) // a FIFO opened by mistake blocks for ever
+// a FIFO opened by mistake blocks for ever, deaf to interrupts: the test fails on its own thread's timeout
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileTemplateTest {
 
   static final String YML = "name: demo\n";
