@@ -9,8 +9,6 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.jgit.errors.CorruptObjectException;
-import org.eclipse.jgit.lib.ObjectChecker;
 
 /**
  * The boundary of a template kept in git, checked on its stored tree before anything is checked
@@ -38,17 +36,10 @@ final class StoredTreeCheck {
    */
   static void check(List<TemplateTrees.Entry> files, Function<TemplateTrees.Entry, String> target, String where) {
     StoredTreeCheck check = new StoredTreeCheck(where);
-    ObjectChecker paths = new ObjectChecker().setSafeForMacOS(true);
     for (TemplateTrees.Entry e : files) {
-      try {
-        paths.checkPath(e.path());
-      } catch (CorruptObjectException ex) {
-        throw check.refuse(e.path(), "is a path git refuses to check out (" + ex.getMessage() + ")");
-      }
-      for (String segment : e.path().split("/")) {
-        if (DotGit.names(segment)) {
-          throw check.refuse(e.path(), "names `.git`, where nothing is ever written");
-        }
+      String problem = unsafePath(e.path());
+      if (problem != null) {
+        throw check.refuse(e.path(), problem);
       }
       if (e.mode() == TemplateTrees.Mode.SYMLINK) {
         check.links.put(e.path(), target.apply(e));
@@ -71,6 +62,31 @@ final class StoredTreeCheck {
         }
       }
     }
+  }
+
+  /**
+   * What JGit's ObjectChecker refuses in a path (an empty, {@code .} or {@code ..} segment, a NUL),
+   * with {@link DotGit} for {@code .git}, which covers every spelling it knows and a few more;
+   * checked here rather than by ObjectChecker, whose loading a cold update would pay for.
+   */
+  static String unsafePath(String path) {
+    if (path.indexOf('\0') >= 0) {
+      return "holds a NUL";
+    }
+    for (int start = 0, end; start <= path.length(); start = end + 1) {
+      end = path.indexOf('/', start);
+      if (end < 0) {
+        end = path.length();
+      }
+      String segment = path.substring(start, end);
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return "has an empty, `.` or `..` segment, which git refuses to check out";
+      }
+      if (DotGit.names(segment)) {
+        return "names `.git`, which git refuses to check out and where nothing is ever written";
+      }
+    }
+    return null;
   }
 
   /** Where {@code target}, seen from the folder {@code dir}, leads inside the tree; null when it leaves it. */

@@ -83,6 +83,19 @@ class StoredTreeCheckTest {
   }
 
   @Test
+  void refusesEveryPathJGitsObjectCheckerRefuses() {
+    org.eclipse.jgit.lib.ObjectChecker jgit = new org.eclipse.jgit.lib.ObjectChecker().setSafeForMacOS(true);
+    for (String p : List.of(".git", ".GIT/x", "a/.Git", ".git ", ".git.", ".git. .", "git~1", "GIT~1/x", ".g\u200cit",
+        "a//b", "./a", "a/..", "a/./b", ".git\u200d", "\ufeff.git")) {
+      assertThrows(Exception.class, () -> jgit.checkPath(p), p);
+      assertEquals(true, StoredTreeCheck.unsafePath(p) != null, p);
+    }
+    for (String p : List.of(".gitignore", ".github/workflows/ci.yml", "${name}/x", "a:b", "x?y")) {
+      assertEquals(null, StoredTreeCheck.unsafePath(p), p);
+    }
+  }
+
+  @Test
   void nothingIsStoredUnderALink() {
     assertEquals("t@v1:template/d/x: is stored under `template/d`, a symbolic link; nothing was checked out",
         refused(tree("template/d", "e", "template/e/y", null, "template/d/x", null)));
