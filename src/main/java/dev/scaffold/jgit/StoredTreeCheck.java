@@ -70,20 +70,25 @@ final class StoredTreeCheck {
    * checked here rather than by ObjectChecker, whose loading a cold update would pay for.
    */
   static String unsafePath(String path) {
-    if (path.indexOf('\0') >= 0) {
-      return "holds a NUL";
+    // one pass over the characters; segments are cut out only when .git may be among them
+    for (int i = 0, start = 0, n = path.length(); i <= n; i++) {
+      char c = i < n ? path.charAt(i) : '/';
+      if (c == '\0') {
+        return "holds a NUL";
+      }
+      if (c == '/') {
+        int len = i - start;
+        if (len == 0 || path.charAt(start) == '.' && (len == 1 || len == 2 && path.charAt(start + 1) == '.')) {
+          return "has an empty, `.` or `..` segment, which git refuses to check out";
+        }
+        start = i + 1;
+      }
     }
-    for (int start = 0, end; start <= path.length(); start = end + 1) {
-      end = path.indexOf('/', start);
-      if (end < 0) {
-        end = path.length();
-      }
-      String segment = path.substring(start, end);
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        return "has an empty, `.` or `..` segment, which git refuses to check out";
-      }
-      if (DotGit.names(segment)) {
-        return "names `.git`, which git refuses to check out and where nothing is ever written";
+    if (DotGit.mayName(path)) {
+      for (String segment : path.split("/")) {
+        if (DotGit.names(segment)) {
+          return "names `.git`, which git refuses to check out and where nothing is ever written";
+        }
       }
     }
     return null;
