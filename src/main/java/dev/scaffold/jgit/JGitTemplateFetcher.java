@@ -259,6 +259,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
             v.files.add(new Entry(tw.getPathString(), m, tw.getObjectId(0).name()));
           }
         }
+        StoredTreeCheck.check(v.files, e -> new String(v.read(e), StandardCharsets.UTF_8),
+            url + (ref == null ? "" : "@" + ref));
         return v;
       } catch (IOException | RuntimeException e) {
         repo.close();

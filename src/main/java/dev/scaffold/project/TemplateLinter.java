@@ -62,8 +62,10 @@ public final class TemplateLinter {
         }
       }
       int parsed = 0;
+      // links are not parsed here (their text could be anyone's file): the render plan below judges them
       try (Stream<Path> files = Files.walk(t.tree())) {
-        for (Path p : files.filter(f -> f.toString().endsWith(Renderer.RENDER_SUFFIX) && Files.isRegularFile(f)).sorted().toList()) {
+        for (Path p : files.filter(f -> f.toString().endsWith(Renderer.RENDER_SUFFIX)
+            && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
           String name = t.spec().subdirectory() + "/" + t.tree().relativize(p).toString().replace('\\', '/');
           try {
             engine.parseFile(read(p), name);

@@ -12,7 +12,8 @@ import java.util.Map;
  * The path rules of a render, for template entries met in tree order (each folder before what it
  * holds): every segment rendered, {@code .ftl} stripped, an empty segment dropping its file or
  * folder with everything below, {@code exclude} applied, no output path leaving the destination,
- * and no two files on one path. Problems are collected; {@link #finish()} throws them all. Shared
+ * no segment naming {@code .git} (in the template or rendered), and no two files on one path.
+ * Problems are collected; {@link #finish()} throws them all. Shared
  * by the planner over folders and the one over git trees, so that both follow one set of rules.
  */
 public final class PathPlanner {
@@ -59,6 +60,11 @@ public final class PathPlanner {
     int slash = rel.lastIndexOf('/');
     String parentOut = slash < 0 ? "" : renderedDirs.get(rel.substring(0, slash));
     String name = rel.substring(slash + 1);
+    if (DotGit.names(name)) {
+      problems.add(Problem.at(sourceName, "is a `.git` " + (isDir ? "folder" : "file")
+          + " in the template; nothing is ever written into .git, and nothing was written"));
+      return null;
+    }
     boolean render = !isDir && name.endsWith(Renderer.RENDER_SUFFIX);
     String renderedName;
     try {
@@ -119,6 +125,9 @@ public final class PathPlanner {
       }
       if (part.isEmpty() || part.equals(".")) {
         return "has an empty or `.` segment";
+      }
+      if (DotGit.names(part)) {
+        return "names `.git`, where nothing is ever written";
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package dev.scaffold.render;
 
+import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.engine.TemplateEngine;
 import java.io.IOException;
@@ -26,6 +27,9 @@ public final class Renderer {
 
   public static final String RENDER_SUFFIX = ".ftl";
 
+  /** FIFOs, sockets and devices are refused unopened: opening a FIFO blocks for ever, a device reads without end. */
+  private static final String SPECIAL_FILE = "FIFO, socket or device, which a template may not hold (it was not opened)";
+
   private final TemplateEngine engine;
 
   public Renderer(TemplateEngine engine) {
@@ -38,10 +42,15 @@ public final class Renderer {
    */
   public RenderPlan plan(Path tree, String treeName, List<String> exclude, Map<String, ?> model) {
     boolean posix = tree.getFileSystem().supportedFileAttributeViews().contains("posix");
+    Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
+    // the tree itself a link would make its target the boundary (and walk it): refused before reading anything
+    if (Files.isSymbolicLink(tree)) {
+      throw InputException.at(treeName + "/", "is a symbolic link; the template tree must be a folder of the template itself");
+    }
     // one attribute read per entry (type, and on POSIX its permissions), instead of three
     Map<Path, BasicFileAttributes> attributes = new HashMap<>();
     try {
-      walk(tree, posix ? PosixFileAttributes.class : BasicFileAttributes.class, attributes);
+      walk(tree, type, attributes);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new OperationException("cannot read the template tree " + tree + ": " + e.getMessage(), e);
     }
@@ -56,14 +65,23 @@ public final class Renderer {
         continue;
       }
       BasicFileAttributes attrs = attributes.get(source);
-      boolean isLink = attrs.isSymbolicLink();
-      if (isLink) {
+      if (attrs.isOther()) {
+        paths.refuse(rel, "is a " + SPECIAL_FILE);
+        continue;
+      }
+      if (attrs.isSymbolicLink()) {
+        // the real path, so chains of links are followed to their end; only links pay for it
         Path target = realPath(source);
         if (target == null || realTree == null || !target.startsWith(realTree)) {
-          paths.refuse(rel, "symbolic link points outside the template");
+          paths.refuse(rel, "symbolic link points outside the template tree (or nowhere)");
           continue;
         }
-        if (Files.isDirectory(target)) {
+        attrs = readAttributes(target, type);
+        if (attrs == null || attrs.isOther()) {
+          paths.refuse(rel, attrs == null ? "symbolic link cannot be followed" : "symbolic link to a " + SPECIAL_FILE);
+          continue;
+        }
+        if (attrs.isDirectory()) {
           paths.refuse(rel, "symbolic links to folders are not supported in templates");
           continue;
         }
@@ -77,7 +95,7 @@ public final class Renderer {
       }
       if (!attrs.isDirectory()) {
         out.add(new PlannedEntry(p.path(), p.render() ? PlannedEntry.Kind.RENDER : PlannedEntry.Kind.COPY, source,
-            treeName + "/" + rel, posix ? permissions(source, isLink ? null : attrs) : null));
+            treeName + "/" + rel, posix ? permissions(source, attrs) : null));
       }
     }
     paths.finish();
@@ -106,6 +124,14 @@ public final class Renderer {
     try {
       return Files.getFileAttributeView(p, PosixFileAttributeView.class).readAttributes().permissions();
     } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  private static BasicFileAttributes readAttributes(Path p, Class<? extends BasicFileAttributes> type) {
+    try {
+      return Files.readAttributes(p, type);
+    } catch (IOException e) {
       return null;
     }
   }

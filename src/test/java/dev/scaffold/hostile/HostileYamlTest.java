@@ -288,7 +288,7 @@ class HostileYamlTest {
     assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("tpl/scaffold.yml").toString()).start().waitFor());
     before = TreeSnapshot.of(dir);
     String err = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> refused());
-    assertTrue(err.endsWith("scaffold.yml: is not a regular file (a FIFO, socket or device is never read)"), err);
+    assertTrue(err.endsWith("scaffold.yml: is not a regular file (a folder, FIFO, socket or device); it was not read"), err);
     before.assertUnchanged();
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.update.TemplateTrees;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,27 @@ class JGitTemplateFetcherTest {
       assertEquals("x\n".repeat(5000), Files.readString(sketch.resolve("template/a/b/x.txt")));
       assertTrue(Files.isExecutable(sketch.resolve("template/run.sh")));
     }
+  }
+
+  @Test
+  void aVersionWithALinkLeavingTheRepositoryIsRefusedBeforeAnythingIsCheckedOut() throws Exception {
+    Path repo = tmp.resolve("tpl");
+    Files.createDirectories(repo.resolve("template"));
+    Files.writeString(repo.resolve("scaffold.yml"), "name: t\n");
+    Files.writeString(repo.resolve("template/a.txt"), "a\n");
+    Files.createSymbolicLink(repo.resolve("template/key"), Path.of("../../secret/id_rsa"));
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("v1").setAuthor(WHO).setCommitter(WHO).setSign(false).call();
+      git.tag().setName("v1.0.0").setAnnotated(false).call();
+    }
+    JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
+    InputException tree = assertThrows(InputException.class, () -> fetcher.tree(repo.toString(), "v1.0.0"));
+    assertEquals(repo + "@v1.0.0:template/key: is a symbolic link to `../../secret/id_rsa`, which leads outside the "
+        + "template or round a loop; nothing was checked out", tree.getMessage());
+    Path into = Files.createDirectories(tmp.resolve("checkout"));
+    assertThrows(InputException.class, () -> fetcher.checkout(repo.toString(), "v1.0.0", into));
+    assertEquals(List.of(), Files.list(into).toList());
   }
 
   private static Map<String, byte[]> read(JGitTemplateFetcher fetcher, Path repo) {

@@ -90,6 +90,50 @@ class RendererTest {
   }
 
   @Test
+  void aTreeThatIsALinkIsRefusedBeforeItIsWalked(@TempDir Path dir) throws Exception {
+    FileTree.write(dir.resolve("elsewhere"), Map.of("id_rsa", "s"));
+    Path tree = Files.createSymbolicLink(dir.resolve("template"), dir.resolve("elsewhere"));
+    InputException e = assertThrows(InputException.class, () -> plan(tree, List.of(), Map.of()));
+    assertEquals("template/: is a symbolic link; the template tree must be a folder of the template itself", e.getMessage());
+  }
+
+  @Test
+  void aChainOfLinksIsJudgedByItsEnd(@TempDir Path dir) throws Exception {
+    Path tree = FileTree.write(dir.resolve("template"), Map.of("real.txt", "r"));
+    Files.writeString(dir.resolve("secret"), "s");
+    Files.createSymbolicLink(tree.resolve("ok"), Path.of("hop"));
+    Files.createSymbolicLink(tree.resolve("hop"), Path.of("real.txt"));
+    assertEquals(List.of("hop", "ok", "real.txt"), plan(tree, List.of(), Map.of()).files().stream().map(PlannedEntry::path).toList());
+    Files.createSymbolicLink(tree.resolve("out"), Path.of("../secret"));
+    Files.createSymbolicLink(tree.resolve("via"), Path.of("out"));
+    InputException e = assertThrows(InputException.class, () -> plan(tree, List.of(), Map.of()));
+    assertEquals(List.of("template/out", "template/via"), e.problems().stream().map(p -> p.where()).toList());
+  }
+
+  @Test
+  void fifosAndLinksToThemAreRefusedUnopened(@TempDir Path dir) throws Exception {
+    Path tree = FileTree.write(dir.resolve("template"), Map.of("a.txt", "a"));
+    Process mkfifo = new ProcessBuilder("mkfifo", tree.resolve("pipe").toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+    Files.createSymbolicLink(tree.resolve("to-pipe.txt"), Path.of("pipe"));
+    InputException e = assertThrows(InputException.class, () -> plan(tree, List.of("pipe", "to-pipe.txt"), Map.of()));
+    // refused even where excluded: the walk meets it before any rule could use it
+    assertEquals(List.of("template/pipe", "template/to-pipe.txt"), e.problems().stream().map(p -> p.where()).toList());
+    assertTrue(e.problems().get(0).what().startsWith("is a FIFO, socket or device"), e.getMessage());
+  }
+
+  @Test
+  void nothingGoesIntoGitWhetherTheTemplateHoldsItOrARenderMakesIt(@TempDir Path dir) {
+    Path tree = FileTree.write(dir.resolve("template"), Map.of(".GIT/hooks/pre-commit", "x", "${d}/config", "y",
+        "ok/${p}/x", "z"));
+    InputException e = assertThrows(InputException.class, () -> plan(tree, List.of(), Map.of("d", "git~1", "p", "a/.git. ")));
+    assertEquals(List.of("template/${d}: rendered path `git~1` names `.git`, where nothing is ever written; nothing was written",
+        "template/.GIT: is a `.git` folder in the template; nothing is ever written into .git, and nothing was written",
+        "template/ok/${p}: rendered path `a/.git. ` names `.git`, where nothing is ever written; nothing was written"),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void twoFilesRenderingToOnePathIsAnError(@TempDir Path dir) {
     Path tree = FileTree.write(dir.resolve("template"), Map.of("${a}.txt", "1", "${b}.txt", "2"));
     InputException e = assertThrows(InputException.class, () -> plan(tree, List.of(), Map.of("a", "same", "b", "same")));
