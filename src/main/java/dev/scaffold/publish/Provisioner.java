@@ -208,7 +208,8 @@ public final class Provisioner implements ProjectPublisher {
       } catch (RemoteFailure f) {
         String what = scrub(f.getMessage());
         throw new OperationException("GitHub step \"" + label + "\" failed: " + what,
-            List.of(Problem.at(dir.toString(), "the project is created and committed here; run the same command again to resume")),
+            List.of(Problem.at(dir.toString(),
+                "the project is created and committed here; once the cause is fixed, run the same command again to resume")),
             null);
       }
     }
