@@ -1,10 +1,13 @@
 package dev.scaffold.template;
 
+import dev.scaffold.FileModes;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -24,11 +27,18 @@ public final class BundledTemplates {
 
   public static final String RESOURCE_DIR = "scaffold-templates";
 
+  /**
+   * The mode of every bundled template file ({@code MODE TEMPLATE/PATH} lines), checked in as
+   * {@code templates/.index}: a jar keeps no modes, so they are recorded where it cannot lose them.
+   */
+  public static final String MODES_INDEX = ".index";
+
   /** A template that can be named without a path. */
   public record Entry(String name, String description, Path root, boolean bundled) {}
 
   private final List<Path> extraDirs;
   private Path bundledRoot;
+  private FileModes modes;
 
   public BundledTemplates(List<Path> extraDirs) {
     this.extraDirs = List.copyOf(extraDirs);
@@ -75,6 +85,21 @@ public final class BundledTemplates {
     return Optional.empty();
   }
 
+  /** The recorded modes of bundled template {@code name}'s files, relative to its folder; null if not recorded. */
+  public synchronized FileModes modes(String name) {
+    if (modes == null) {
+      try (InputStream in = BundledTemplates.class.getResourceAsStream("/" + RESOURCE_DIR + "/" + MODES_INDEX)) {
+        if (in == null) {
+          return null;
+        }
+        modes = FileModes.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE_DIR + "/" + MODES_INDEX);
+      } catch (IOException e) {
+        throw new OperationException("cannot read the bundled templates' modes: " + e.getMessage(), e);
+      }
+    }
+    return modes.under(name);
+  }
+
   private static void collect(Path dir, boolean bundled, List<Entry> out) {
     if (dir == null || !Files.isDirectory(dir)) {
       return;
@@ -114,7 +139,9 @@ public final class BundledTemplates {
         URI jar = URI.create("jar:" + code.toUri());
         FileSystem fs;
         try {
-          fs = FileSystems.newFileSystem(jar, Map.of("enablePosixFileAttributes", "true"));
+          // no POSIX view: the jar stores no modes, for which the view would answer 0777; the modes
+          // come from the recorded index instead (modes)
+          fs = FileSystems.newFileSystem(jar, Map.of());
         } catch (FileSystemAlreadyExistsException e) {
           fs = FileSystems.getFileSystem(jar);
         }
