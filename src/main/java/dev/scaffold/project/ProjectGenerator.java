@@ -98,7 +98,7 @@ public final class ProjectGenerator {
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
     Glob.check(spec.skipIfExists(), "skip_if_exists"); // used only by updates and --force: refuse a broken one now
-    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model, template.treeModes());
     Timing.mark("planned " + plan.entries().size() + " entries");
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (!tasks.isEmpty() && !template.origin().isLocal() && !request.trust()) {
@@ -179,7 +179,7 @@ public final class ProjectGenerator {
     if (steps.isEmpty()) {
       return null;
     }
-    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model);
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model, template.treeModes());
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (request.dryRun()) {
       return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,

@@ -87,7 +87,7 @@ public final class TemplateLinter {
           AnswerInputs inputs = new AnswerInputs(Map.of(), AnswersFile.readInputs(example), example.toString(), Map.of());
           Answers answers = q.collect(inputs, null, true);
           Map<String, Object> model = q.model(answers.values());
-          RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model);
+          RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model, t.treeModes());
           new TreeWriter(engine).check(plan, model);
           TaskRunner.plan(t.spec().tasks(), engine, model);
           rendered.add(example.toString());

@@ -1,5 +1,6 @@
 package dev.scaffold.render;
 
+import dev.scaffold.FileModes;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import dev.scaffold.engine.TemplateEngine;
@@ -41,7 +42,15 @@ public final class Renderer {
    * @param treeName how to name the tree in messages, such as {@code template}
    */
   public RenderPlan plan(Path tree, String treeName, List<String> exclude, Map<String, ?> model) {
-    boolean posix = tree.getFileSystem().supportedFileAttributeViews().contains("posix");
+    return plan(tree, treeName, exclude, model, null);
+  }
+
+  /**
+   * @param recorded the files' modes relative to {@code tree} where the tree's file system keeps
+   *     none (a jar), or null to copy each source's POSIX permissions
+   */
+  public RenderPlan plan(Path tree, String treeName, List<String> exclude, Map<String, ?> model, FileModes recorded) {
+    boolean posix = recorded == null && tree.getFileSystem().supportedFileAttributeViews().contains("posix");
     Class<? extends BasicFileAttributes> type = posix ? PosixFileAttributes.class : BasicFileAttributes.class;
     // the tree itself a link would make its target the boundary (and walk it): refused before reading anything
     if (Files.isSymbolicLink(tree)) {
@@ -95,7 +104,7 @@ public final class Renderer {
       }
       if (!attrs.isDirectory()) {
         out.add(new PlannedEntry(p.path(), p.render() ? PlannedEntry.Kind.RENDER : PlannedEntry.Kind.COPY, source,
-            treeName + "/" + rel, posix ? permissions(source, attrs) : null));
+            treeName + "/" + rel, recorded != null ? recorded.permissions(rel) : posix ? permissions(source, attrs) : null));
       }
     }
     paths.finish();

@@ -1,13 +1,13 @@
 package dev.scaffold.template;
 
+import dev.scaffold.FileModes;
 import dev.scaffold.InputException;
 import dev.scaffold.OperationException;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +17,27 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The templates shipped inside scaffold (folder {@code scaffold-templates/} of the jar or the
- * classes folder), plus any found in the folders of {@code SCAFFOLD_TEMPLATES_PATH}.
+ * The templates shipped inside scaffold (class-path resources under {@code scaffold-templates/},
+ * listed with their modes in {@code .index}), plus any found in the folders of
+ * {@code SCAFFOLD_TEMPLATES_PATH}.
  */
 public final class BundledTemplates {
 
   public static final String RESOURCE_DIR = "scaffold-templates";
+
+  /**
+   * The mode of every bundled template file ({@code MODE TEMPLATE/PATH} lines), checked in as
+   * {@code templates/.index}: a jar keeps no modes, so they are recorded where it cannot lose them.
+   */
+  public static final String MODES_INDEX = ".index";
 
   /** A template that can be named without a path. */
   public record Entry(String name, String description, Path root, boolean bundled) {}
 
   private final List<Path> extraDirs;
   private Path bundledRoot;
+  private FileModes modes;
+  private ClasspathTemplates classpath; // null where the templates are a folder (development)
 
   public BundledTemplates(List<Path> extraDirs) {
     this.extraDirs = List.copyOf(extraDirs);
@@ -51,7 +60,11 @@ public final class BundledTemplates {
   /** Every bundled template first, then those on the search path, each with its description. */
   public List<Entry> list() {
     List<Entry> out = new ArrayList<>();
-    collect(bundledRoot(), true, out);
+    Path root = bundledRoot();
+    if (classpath != null) {
+      classpath.copySpecs();
+    }
+    collect(root, true, out);
     for (Path dir : extraDirs) {
       collect(dir, false, out);
     }
@@ -63,6 +76,9 @@ public final class BundledTemplates {
       return Optional.empty();
     }
     Path bundled = bundledRoot().resolve(name);
+    if (classpath != null) {
+      classpath.copyTemplate(name);
+    }
     if (Files.isRegularFile(bundled.resolve("scaffold.yml"))) {
       return Optional.of(new Entry(name, null, bundled, true));
     }
@@ -73,6 +89,26 @@ public final class BundledTemplates {
       }
     }
     return Optional.empty();
+  }
+
+  /** The recorded modes of bundled template {@code name}'s files, relative to its folder; null if not recorded. */
+  public synchronized FileModes modes(String name) {
+    FileModes all = index();
+    return all == null ? null : all.under(name);
+  }
+
+  private synchronized FileModes index() {
+    if (modes == null) {
+      try (InputStream in = BundledTemplates.class.getResourceAsStream("/" + RESOURCE_DIR + "/" + MODES_INDEX)) {
+        if (in == null) {
+          return null;
+        }
+        modes = FileModes.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE_DIR + "/" + MODES_INDEX);
+      } catch (IOException e) {
+        throw new OperationException("cannot read the bundled templates' modes: " + e.getMessage(), e);
+      }
+    }
+    return modes;
   }
 
   private static void collect(Path dir, boolean bundled, List<Entry> out) {
@@ -100,28 +136,28 @@ public final class BundledTemplates {
     }
   }
 
-  /** Finds the templates next to this class: a folder in development, a folder inside the jar when installed. */
+  /**
+   * Finds the templates beside the modes index: a folder in development, else (a jar, a native
+   * image) a temporary copy made from class-path resources as they are needed.
+   */
   private synchronized Path bundledRoot() {
     if (bundledRoot != null) {
       return bundledRoot;
     }
+    URL index = BundledTemplates.class.getResource("/" + RESOURCE_DIR + "/" + MODES_INDEX);
+    FileModes recorded = index();
+    if (index == null || recorded == null) {
+      throw new OperationException("cannot find the bundled templates: " + RESOURCE_DIR + "/" + MODES_INDEX + " is not on scaffold's class path");
+    }
     try {
-      URI location = BundledTemplates.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-      Path code = Path.of(location);
-      if (Files.isDirectory(code)) {
-        bundledRoot = code.resolve(RESOURCE_DIR);
+      if ("file".equals(index.getProtocol())) {
+        bundledRoot = Path.of(index.toURI()).getParent();
       } else {
-        URI jar = URI.create("jar:" + code.toUri());
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(jar, Map.of("enablePosixFileAttributes", "true"));
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(jar);
-        }
-        bundledRoot = fs.getPath("/" + RESOURCE_DIR);
+        classpath = new ClasspathTemplates(recorded);
+        bundledRoot = classpath.root();
       }
       return bundledRoot;
-    } catch (URISyntaxException | IOException | RuntimeException e) {
+    } catch (URISyntaxException | RuntimeException e) {
       throw new OperationException("cannot open the bundled templates: " + e.getMessage(), e);
     }
   }

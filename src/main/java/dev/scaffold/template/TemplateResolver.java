@@ -1,5 +1,6 @@
 package dev.scaffold.template;
 
+import dev.scaffold.FileModes;
 import dev.scaffold.InputException;
 import dev.scaffold.Progress;
 import dev.scaffold.ScaffoldVersion;
@@ -70,7 +71,7 @@ public final class TemplateResolver {
       TemplateOrigin origin = e.bundled()
           ? new TemplateOrigin(TemplateOrigin.Kind.BUNDLED, ref, ScaffoldVersion.current(), null)
           : new TemplateOrigin(TemplateOrigin.Kind.DIRECTORY, e.root().toAbsolutePath().toString(), null, null);
-      return load(e.root(), origin, () -> {});
+      return load(e.root(), origin, () -> {}, e.bundled() ? catalog.modes(ref) : null);
     }
     String known = catalog.list().stream().map(BundledTemplates.Entry::name).collect(Collectors.joining(", "));
     throw InputException.at(ref, "no such template: not a folder, a git URL, or a bundled template (" + known + ")");
@@ -106,6 +107,10 @@ public final class TemplateResolver {
   }
 
   private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup) {
+    return load(root, origin, cleanup, null);
+  }
+
+  private ResolvedTemplate load(Path root, TemplateOrigin origin, Runnable cleanup, FileModes modes) {
     TemplateSpec spec;
     try {
       TemplateBoundary boundary = new TemplateBoundary(root, displayName(origin));
@@ -120,7 +125,7 @@ public final class TemplateResolver {
       cleanup.run();
       throw e;
     }
-    return new ResolvedTemplate(spec, root, origin, cleanup);
+    return new ResolvedTemplate(spec, root, origin, cleanup, modes);
   }
 
   private static String displayName(TemplateOrigin origin) {

@@ -41,8 +41,15 @@ public final class RenderedTree {
     }
   }
 
-  /** The content of a file on disk. */
-  record FileContent(Path file) implements Content {
+  /**
+   * The content of a file on disk, with its mode as recorded where it is (a bundled template's
+   * file in the jar keeps none), else as the file has it.
+   */
+  record FileContent(Path file, Boolean recordedExecutable) implements Content {
+
+    FileContent(Path file) {
+      this(file, null);
+    }
 
     @Override
     public long size() throws IOException {
@@ -56,6 +63,9 @@ public final class RenderedTree {
 
     @Override
     public boolean executable() throws IOException {
+      if (recordedExecutable != null) {
+        return recordedExecutable;
+      }
       PosixFileAttributeView v = Files.getFileAttributeView(file, PosixFileAttributeView.class);
       return v != null && v.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
     }

@@ -22,6 +22,7 @@ import dev.scaffold.template.TemplateResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ final class TemplateVersionSource {
   static RenderedTree render(ResolvedTemplate t, Answers answers, Path into) {
     TemplateEngine engine = engine(t);
     Map<String, Object> model = model(t, answers);
-    RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model);
+    RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model, t.treeModes());
     return write(engine, plan, model, into, java.util.Set.of());
   }
 
@@ -157,8 +158,8 @@ final class TemplateVersionSource {
     TemplateEngine newEngine = engine(newT);
     Map<String, Object> oldModel = model(oldT, oldAnswers);
     Map<String, Object> newModel = model(newT, newAnswers);
-    RenderPlan oldPlan = new Renderer(oldEngine).plan(oldT.tree(), oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel);
-    RenderPlan newPlan = new Renderer(newEngine).plan(newT.tree(), newT.spec().subdirectory(), newT.spec().exclude(), newModel);
+    RenderPlan oldPlan = new Renderer(oldEngine).plan(oldT.tree(), oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel, oldT.treeModes());
+    RenderPlan newPlan = new Renderer(newEngine).plan(newT.tree(), newT.spec().subdirectory(), newT.spec().exclude(), newModel, newT.treeModes());
     java.util.Set<String> same = new java.util.HashSet<>();
     if (oldAnswers.values().equals(newAnswers.values()) && oldT.spec().syntax() == newT.spec().syntax()) {
       Map<String, PlannedEntry> olds = new java.util.HashMap<>();
@@ -195,14 +196,18 @@ final class TemplateVersionSource {
         .filter(e -> e.kind() == PlannedEntry.Kind.DIRECTORY || e.kind() == PlannedEntry.Kind.RENDER && !skip.contains(e.path()))
         .toList();
     new TreeWriter(engine).write(new RenderPlan(rendered), model, into);
-    Map<String, Path> files = new LinkedHashMap<>();
-    Map<String, String> sources = new LinkedHashMap<>();
+    LinkedHashMap<String, RenderedTree.Content> files = new LinkedHashMap<>();
+    LinkedHashMap<String, String> sources = new LinkedHashMap<>();
     for (PlannedEntry e : plan.files()) {
+      // a copied file is read in the template, where a recorded mode (the plan's, for a bundled
+      // template) wins over what its file system says; rendered ones got it when written
+      Boolean recorded = e.permissions() == null ? null : e.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
       files.put(e.path(), skip.contains(e.path()) ? null
-          : e.kind() == PlannedEntry.Kind.COPY ? e.source() : into.resolve(e.path()));
+          : e.kind() == PlannedEntry.Kind.COPY ? new RenderedTree.FileContent(e.source(), recorded)
+          : new RenderedTree.FileContent(into.resolve(e.path())));
       sources.put(e.path(), e.sourceName());
     }
-    return new RenderedTree(files, sources);
+    return RenderedTree.of(files, sources);
   }
 
   static TemplateEngine engine(ResolvedTemplate t) {
