@@ -73,12 +73,11 @@ public final class Questionnaire {
       Given given = given(written, inputs);
       Question q;
       try {
-        boolean asked = written.when() == null || engine.test(written.when(), "question `" + written.name() + "` when", model);
-        q = choices.settle(written, model);
-        if (!asked) {
-          skip(q, given, model, values, sources, problems, failed);
+        if (written.when() != null && !engine.test(written.when(), "question `" + written.name() + "` when", model)) {
+          skip(written, given, model, values, sources, problems, failed);
           continue;
         }
+        q = choices.settle(written, model);
       } catch (InputException e) {
         reportUnlessCascading(problems, failed, e);
         failed.add(written.name());
@@ -191,10 +190,12 @@ public final class Questionnaire {
    * {@code --data} alike), else its default of the question's type, else the type's empty value.
    * A recorded answer is not used: the question was not asked then either, or it changed.
    */
-  private void skip(Question q, Given given, Map<String, Object> model, Map<String, Object> values,
+  private void skip(Question written, Given given, Map<String, Object> model, Map<String, Object> values,
       Map<String, AnswerSource> sources, List<Problem> problems, Set<String> failed) {
+    Question q = written;
     Object v;
     if (given != null && given.source() != AnswerSource.RECORDED) {
+      q = choices.settle(written, model);
       AnswerCheck.Result r = check(q, values).check(given.raw());
       if (!r.ok()) {
         problems.add(Problem.at(given.where(), "question `" + q.name() + "`: " + r.error()));
@@ -204,6 +205,8 @@ public final class Questionnaire {
       v = r.value();
     } else {
       Object def = defaultOf(q, model);
+      // with no default its options are not needed: they may well depend on answers skipped too
+      q = def != null ? choices.settle(written, model) : written;
       try {
         v = def != null ? AnswerTypes.skippedValue(q, def) : AnswerTypes.empty(q);
       } catch (IllegalArgumentException e) {

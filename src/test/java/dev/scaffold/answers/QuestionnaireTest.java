@@ -305,4 +305,20 @@ class QuestionnaireTest {
     assertEquals("question `n` choices", typed.problems().get(0).where());
     assertTrue(typed.problems().get(0).what().contains("`two` does not fit the question's type int"), typed.getMessage());
   }
+
+  @Test
+  void aSkippedQuestionWithoutDefaultLeavesItsChoicesUnrendered() {
+    Answers a = collect("""
+        name: t
+        questions:
+          - name: cloud
+            type: bool
+            default: false
+          - name: region
+            type: choice
+            choices: '${regions_of_the_cloud}'
+            when: ${cloud?c}
+        """, Map.of(), null);
+    assertEquals(Map.of("cloud", false), a.values(), "the undefined variable in choices is never rendered");
+  }
 }
