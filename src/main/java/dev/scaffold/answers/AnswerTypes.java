@@ -2,11 +2,13 @@ package dev.scaffold.answers;
 
 import dev.scaffold.template.Choice;
 import dev.scaffold.template.Question;
+import dev.scaffold.template.QuestionType;
 import dev.scaffold.template.YamlLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -27,13 +29,65 @@ public final class AnswerTypes {
       throw new IllegalArgumentException("no value given");
     }
     return switch (q.type()) {
+      case CHOICE -> toChoice(q, raw);
+      case MULTI -> toMulti(q, raw);
+      default -> q.choices().isEmpty() ? ofType(q.type(), raw) : oneOf(q, raw);
+    };
+  }
+
+  /** A value of a question type other than choice and multi, without regard to choices. */
+  static Object ofType(QuestionType type, Object raw) {
+    return switch (type) {
       case TEXT, SECRET -> raw instanceof Collection<?> ? fail("expected text, got a list") : raw.toString();
       case INT -> toInt(raw);
       case NUMBER -> toNumber(raw);
       case BOOL -> toBool(raw);
-      case CHOICE -> toChoice(q, raw);
-      case MULTI -> toMulti(q, raw);
+      case CHOICE, MULTI -> throw new IllegalStateException(type + " needs its choices");
     };
+  }
+
+  /**
+   * The value a question skipped by {@code when} takes from its default: of the question's type
+   * (a bool stays a bool), and one of its choices when it has any; with none (an expression that
+   * rendered nothing) a choice default is kept as it is, as copier keeps it.
+   */
+  static Object skippedValue(Question q, Object def) {
+    if (q.choices().isEmpty() && q.type() == QuestionType.CHOICE) {
+      return def;
+    }
+    if (q.choices().isEmpty() && q.type() == QuestionType.MULTI) {
+      return def instanceof Collection<?> c ? Collections.unmodifiableList(new ArrayList<>(c)) : List.of(def);
+    }
+    return convert(q, def);
+  }
+
+  /** An int, number, bool or text question with choices takes one of them: by label, or by its typed value. */
+  private static Object oneOf(Question q, Object raw) {
+    for (Choice c : q.choices()) {
+      if (c.label().equals(raw.toString()) && typedOrNull(q.type(), c.value()) != null) {
+        return typedOrNull(q.type(), c.value());
+      }
+    }
+    Object value = ofType(q.type(), raw);
+    for (Choice c : q.choices()) {
+      Object typed = typedOrNull(q.type(), c.value());
+      if (typed instanceof BigDecimal a && value instanceof BigDecimal b ? a.compareTo(b) == 0 : value.equals(typed)) {
+        return typed; // 2.0 is the choice 2
+      }
+    }
+    throw new IllegalArgumentException("`" + shown(raw) + "` is not one of " + labels(q));
+  }
+
+  /** A choice's value as the question's type; null when it has none (QuestionChoices reports that). */
+  private static Object typedOrNull(QuestionType type, Object choiceValue) {
+    if (choiceValue == null) {
+      return null;
+    }
+    try {
+      return ofType(type, choiceValue);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The value a question takes when it is skipped and has no default. */

@@ -30,6 +30,7 @@ public final class Questionnaire {
   private final TemplateEngine engine;
   private final Map<String, Object> context;
   private final Progress progress;
+  private final QuestionChoices choices;
 
   /**
    * @param context variables every expression sees besides the answers ({@code _template}, ...)
@@ -39,6 +40,7 @@ public final class Questionnaire {
     this.engine = engine;
     this.context = context;
     this.progress = progress;
+    this.choices = new QuestionChoices(engine);
   }
 
   /**
@@ -63,54 +65,47 @@ public final class Questionnaire {
       }
     }
 
-    for (Question q : spec.questions()) {
-      if (q.isSecret()) {
-        secrets.add(q.name());
+    for (Question written : spec.questions()) {
+      if (written.isSecret()) {
+        secrets.add(written.name());
       }
       Map<String, Object> model = model(values);
+      Given given = given(written, inputs);
+      Question q;
       try {
-        if (q.when() != null && !engine.test(q.when(), "question `" + q.name() + "` when", model)) {
-          Object def = defaultOf(q, model);
-          Object v = def != null ? def : AnswerTypes.empty(q);
-          if (v != null) {
-            values.put(q.name(), v);
-            sources.put(q.name(), AnswerSource.SKIPPED);
-          }
+        if (written.when() != null && !engine.test(written.when(), "question `" + written.name() + "` when", model)) {
+          skip(written, given, model, values, sources, problems, failed);
           continue;
         }
+        q = choices.settle(written, model);
       } catch (InputException e) {
         reportUnlessCascading(problems, failed, e);
-        failed.add(q.name());
+        failed.add(written.name());
         continue;
       }
-
-      Object raw = null;
-      AnswerSource source = null;
-      String where = null;
-      if (inputs.set().containsKey(q.name())) {
-        raw = inputs.set().get(q.name());
-        source = AnswerSource.SET;
-        where = "--set " + q.name();
-      } else if (inputs.file().containsKey(q.name())) {
-        raw = inputs.file().get(q.name());
-        source = AnswerSource.FILE;
-        where = where(inputs, q.name());
-      } else if (inputs.recorded().containsKey(q.name())) {
-        raw = inputs.recorded().get(q.name());
-        source = AnswerSource.RECORDED;
-        where = "recorded answer " + q.name();
+      if (written.choicesExpression() != null && q.choices().isEmpty()) {
+        if (q.required() || q.type() != QuestionType.MULTI) {
+          problems.add(Problem.at("question `" + q.name() + "`", "`choices` gave no choices from the earlier answers"));
+          failed.add(q.name());
+          continue;
+        }
+        if (given == null) {
+          values.put(q.name(), List.of()); // nothing to choose from, and nothing is required
+          sources.put(q.name(), AnswerSource.DEFAULT);
+          continue;
+        }
       }
 
-      if (source != null) {
-        AnswerCheck.Result r = check(q, values).check(raw);
+      if (given != null) {
+        AnswerCheck.Result r = check(q, values).check(given.raw());
         if (r.ok()) {
           values.put(q.name(), r.value());
-          sources.put(q.name(), source);
+          sources.put(q.name(), given.source());
           if (prompter != null) {
-            prompter.answered(q, q.isSecret() ? null : r.value(), source);
+            prompter.answered(q, q.isSecret() ? null : r.value(), given.source());
           }
         } else {
-          problems.add(Problem.at(where, "question `" + q.name() + "`: " + r.error()));
+          problems.add(Problem.at(given.where(), "question `" + q.name() + "`: " + r.error()));
           failed.add(q.name());
         }
         continue;
@@ -171,6 +166,59 @@ public final class Questionnaire {
       throw new InputException(summary, problems);
     }
     return new Answers(values, sources, secrets, computed);
+  }
+
+  /** An answer a source holds for a question, and how to name that source in errors. */
+  private record Given(Object raw, AnswerSource source, String where) {}
+
+  private static Given given(Question q, AnswerInputs inputs) {
+    if (inputs.set().containsKey(q.name())) {
+      return new Given(inputs.set().get(q.name()), AnswerSource.SET, "--set " + q.name());
+    }
+    if (inputs.file().containsKey(q.name())) {
+      return new Given(inputs.file().get(q.name()), AnswerSource.FILE, where(inputs, q.name()));
+    }
+    if (inputs.recorded().containsKey(q.name())) {
+      return new Given(inputs.recorded().get(q.name()), AnswerSource.RECORDED, "recorded answer " + q.name());
+    }
+    return null;
+  }
+
+  /**
+   * A question {@code when} skips is never recorded, but templates still see a value: the one this
+   * run gives it ({@code --set} or the answers file, checked like any answer; copier uses
+   * {@code --data} alike), else its default of the question's type, else the type's empty value.
+   * A recorded answer is not used: the question was not asked then either, or it changed.
+   */
+  private void skip(Question written, Given given, Map<String, Object> model, Map<String, Object> values,
+      Map<String, AnswerSource> sources, List<Problem> problems, Set<String> failed) {
+    Question q = written;
+    Object v;
+    if (given != null && given.source() != AnswerSource.RECORDED) {
+      q = choices.settle(written, model);
+      AnswerCheck.Result r = check(q, values).check(given.raw());
+      if (!r.ok()) {
+        problems.add(Problem.at(given.where(), "question `" + q.name() + "`: " + r.error()));
+        failed.add(q.name());
+        return;
+      }
+      v = r.value();
+    } else {
+      Object def = defaultOf(q, model);
+      // with no default its options are not needed: they may well depend on answers skipped too
+      q = def != null ? choices.settle(written, model) : written;
+      try {
+        v = def != null ? AnswerTypes.skippedValue(q, def) : AnswerTypes.empty(q);
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.at("question `" + q.name() + "`", "the default `" + AnswerTypes.shown(def) + "` is invalid: " + e.getMessage()));
+        failed.add(q.name());
+        return;
+      }
+    }
+    if (v != null) {
+      values.put(q.name(), v);
+      sources.put(q.name(), AnswerSource.SKIPPED);
+    }
   }
 
   /** The variables templates and expressions see: context, then answers and computed values. */

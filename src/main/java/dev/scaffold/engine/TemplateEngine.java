@@ -145,16 +145,15 @@ public final class TemplateEngine {
     return process(parse(expressions(), text, where), where, model, limits.maxFileChars());
   }
 
-  /** Evaluates a FreeMarker boolean written as {@code ${...}} (or a bare true/false). */
+  /** Evaluates a FreeMarker boolean written as {@code ${...}}, or a bare boolean word ({@link BooleanWords}). */
   public boolean test(String text, String where, Map<String, ?> model) {
     String v = expand(text, where, model).trim();
-    if (v.equalsIgnoreCase("true")) {
-      return true;
+    Boolean truth = BooleanWords.parse(v);
+    if (truth == null) {
+      throw InputException.at(where, "should be true or false (or yes/no, on/off, y/n, null, ~), but `" + text
+          + "` gave `" + v + "`");
     }
-    if (v.equalsIgnoreCase("false") || v.isEmpty()) {
-      return false;
-    }
-    throw InputException.at(where, "should be true or false, but `" + text + "` gave `" + v + "`");
+    return truth;
   }
 
   /** Renders a path segment (in the template's syntax). */

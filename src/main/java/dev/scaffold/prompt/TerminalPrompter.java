@@ -91,9 +91,10 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
     Question q = request.question();
     rowsOfQuestion = 0;
     return switch (q.type()) {
-      case CHOICE -> capable ? pickChoice(request) : typeChoice(request);
       case MULTI -> capable ? pickMulti(request) : typeMulti(request);
-      default -> typeAnswer(request);
+      // an int, number or text question with choices takes only those: offer them as a list
+      case CHOICE -> capable ? pickChoice(request) : typeChoice(request);
+      default -> q.choices().isEmpty() || q.isSecret() ? typeAnswer(request) : capable ? pickChoice(request) : typeChoice(request);
     };
   }
 

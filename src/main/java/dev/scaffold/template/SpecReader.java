@@ -141,7 +141,9 @@ public final class SpecReader {
         }
       }
       List<Choice> choices = choices(q.get("choices"), at + "/choices");
-      if ((type == QuestionType.CHOICE || type == QuestionType.MULTI) && choices.isEmpty()) {
+      JsonNode choicesNode = q.get("choices");
+      String choicesExpression = choicesNode != null && choicesNode.isTextual() ? choicesNode.asText() : null;
+      if ((type == QuestionType.CHOICE || type == QuestionType.MULTI) && choices.isEmpty() && choicesExpression == null) {
         problem(at, "question `" + name + "` of type " + type.yamlName() + " needs `choices`");
       }
       String validate = text(q, at, "validate", false);
@@ -163,8 +165,9 @@ public final class SpecReader {
               def,
               validate,
               required == null ? !(q.has("default")) : required,
-              text(q, at, "when", false),
+              when(q, at),
               choices,
+              choicesExpression,
               integer(q, at, "min"),
               integer(q, at, "max")));
     }
@@ -172,28 +175,24 @@ public final class SpecReader {
   }
 
   private List<Choice> choices(JsonNode node, String at) {
-    List<Choice> out = new ArrayList<>();
-    if (node == null || node.isNull()) {
-      return out;
+    if (node != null && node.isTextual()) {
+      return List.of(); // an expression: rendered when the question comes up
     }
-    if (node.isArray()) {
-      for (JsonNode c : node) {
-        if (c.isValueNode()) {
-          out.add(new Choice(c.asText(), scalar(c)));
-        } else {
-          problem(at, "each choice must be a plain value");
-        }
-      }
-    } else if (node.isObject()) {
-      // label: value, as copier allows
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        out.add(new Choice(e.getKey(), scalar(e.getValue())));
-      }
-    } else {
-      problem(at, "`choices` must be a list, or a mapping of label to value");
+    try {
+      return ChoiceReader.read(node);
+    } catch (IllegalArgumentException e) {
+      problem(at, e.getMessage());
+      return List.of();
     }
-    return out;
+  }
+
+  /** A question's {@code when}: YAML null ({@code when: ~}) is false, as copier casts it; absent is always. */
+  private String when(JsonNode q, String at) {
+    JsonNode v = q.get("when");
+    if (v != null && v.isNull()) {
+      return "false";
+    }
+    return text(q, at, "when", false);
   }
 
   private Map<String, String> computed(JsonNode node) {

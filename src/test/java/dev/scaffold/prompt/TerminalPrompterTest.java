@@ -12,8 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scaffold.AbortedException;
+import dev.scaffold.Progress;
+import dev.scaffold.answers.AnswerInputs;
 import dev.scaffold.answers.AnswerSource;
 import dev.scaffold.answers.Answers;
+import dev.scaffold.answers.Questionnaire;
+import dev.scaffold.engine.TemplateEngine;
+import dev.scaffold.template.SpecReader;
+import dev.scaffold.template.TemplateSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -279,5 +285,32 @@ class TerminalPrompterTest {
     PromptTerminal coloured = PromptTerminal.xterm(DemoTemplate.answerEverything("demo"));
     DemoTemplate.collect(coloured.colourPrompter(), Map.of(), false, tmp);
     assertTrue(coloured.raw().matches("(?s).*\033\\[[0-9;]*3[0-9]m.*"), "colour on a capable terminal");
+  }
+
+  @Test
+  void templatedAndIntChoicesAreOfferedAsRenderedLists() {
+    TemplateSpec spec = SpecReader.read("""
+        name: t
+        questions:
+          - name: services
+            type: multi
+            choices: [api, worker, cron]
+          - name: main
+            prompt: Main service
+            type: choice
+            choices: '[<#list services as s>"${s}"<#sep>, </#list>]'
+          - name: replicas
+            prompt: Replicas
+            type: int
+            choices: {one: 1, '${services?size} (one each)': '${services?size}'}
+        """, "scaffold.yml");
+    PromptTerminal t = PromptTerminal.dumb("2\r" + "3\r"); // a position, then a value typed
+    Answers a = new Questionnaire(spec, TemplateEngine.forExpressions(), Map.of(), Progress.NONE)
+        .collect(new AnswerInputs(Map.of("services", "worker,cron,api"), Map.of(), null, Map.of()), t.prompter(false), false);
+    assertEquals("cron", a.values().get("main"));
+    assertEquals(3L, a.values().get("replicas"));
+    String screen = t.screen();
+    assertTrue(screen.contains("? Main service\n  1. worker\n  2. cron\n  3. api\n"), screen);
+    assertTrue(screen.contains("? Replicas\n  1. one\n  2. 3 (one each)\n"), screen);
   }
 }

@@ -1,6 +1,8 @@
 package dev.scaffold.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +123,48 @@ class SpecReaderTest {
     assertTrue(e.problems().stream().anyMatch(p -> p.where().equals("s.yml:5")
         && p.what().equals("`min` must be a whole number between -2147483648 and 2147483647")), e.problems().toString());
     assertTrue(e.problems().stream().anyMatch(p -> p.where().equals("s.yml:6") && p.what().contains("`max`")), e.problems().toString());
+  }
+
+  @Test
+  void choicesMayBeAnExpressionAndWhenNullSkips() {
+    TemplateSpec spec = SpecReader.read("""
+        name: t
+        questions:
+          - name: services
+            type: multi
+            choices: [api, worker]
+          - name: main
+            type: choice
+            choices: '[<#list services as s>"${s}"<#sep>, </#list>]'
+          - name: size
+            type: int
+            choices: {small: 1, '${main} large': 2}
+          - name: never
+            when: ~
+            default: x
+        """, "scaffold.yml");
+    Question main = spec.question("main").orElseThrow();
+    assertEquals("[<#list services as s>\"${s}\"<#sep>, </#list>]", main.choicesExpression());
+    assertEquals(List.of(), main.choices());
+    assertTrue(main.hasTemplatedChoices());
+    Question size = spec.question("size").orElseThrow();
+    assertEquals(List.of(new Choice("small", 1L), new Choice("${main} large", 2L)), size.choices());
+    assertTrue(size.hasTemplatedChoices());
+    assertFalse(spec.question("services").orElseThrow().hasTemplatedChoices());
+    assertEquals("false", spec.question("never").orElseThrow().when(), "YAML null is false, as copier casts it");
+    assertNull(spec.question("services").orElseThrow().when());
+  }
+
+  @Test
+  void aChoiceExpressionMustRenderAListOrMapping() {
+    assertEquals(List.of(new Choice("a", "a"), new Choice("2", 2L)), ChoiceReader.parse("[a, 2]", "q"));
+    assertEquals(List.of(new Choice("Big", "b")), ChoiceReader.parse("{\"Big\": \"b\"}", "q"));
+    assertEquals(List.of(), ChoiceReader.parse("", "q"));
+    InputException scalar = assertThrows(InputException.class, () -> ChoiceReader.parse("just text", "question `q` choices"));
+    assertEquals("question `q` choices", scalar.problems().get(0).where());
+    assertTrue(scalar.problems().get(0).what().contains("must render a YAML list or mapping"), scalar.getMessage());
+    InputException nested = assertThrows(InputException.class, () -> ChoiceReader.parse("[[a, b]]", "q"));
+    assertTrue(nested.problems().get(0).what().contains("plain value"), nested.getMessage());
   }
 }
 
