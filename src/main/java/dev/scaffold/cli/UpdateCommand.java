@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
           + "new in the target), and merges the template's change into each file: files you never "
           + "touched take the new version, files you changed keep your change with the template's "
           + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
-          + "skip_if_exists files are never touched. The result is left as uncommitted changes "
+          + "skip_if_exists files, and files the target starts to exclude, are never touched. The result is left as uncommitted changes "
           + "unless --commit.",
       "",
       "Fleet form (--repo, --repos-file, --org with --topic): for each repository, a shallow clone "
