@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
           + "new in the target), and merges the template's change into each file: files you never "
           + "touched take the new version, files you changed keep your change with the template's "
           + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
-          + "skip_if_exists files are never touched. The result is left as uncommitted changes "
+          + "skip_if_exists files, and files the target starts to exclude, are never touched. The result is left as uncommitted changes "
           + "unless --commit.",
       "",
       "Fleet form (--repo, --repos-file, --org with --topic): for each repository, a shallow clone "
@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "",
-      "Exit codes: 0 done (or nothing to do), 3 conflicts left, 2 bad input, 1 failure (fleet: 1 when "
+      "Exit codes: 0 done (or nothing to do), 3 conflicts left (--dry-run: would be left), 2 bad input, 1 failure (fleet: 1 when "
           + "any repository failed, else 3 when any has conflicts).",
       "Examples:",
       "  scaffold update                      (this folder, to the newest release)",
@@ -192,13 +192,13 @@ public final class UpdateCommand implements Callable<Integer> {
         ? "Plan for updating " + r.project() + " from " + r.fromVersion() + " to " + r.toVersion() + " (dry run: nothing was written)"
         : "Updated " + r.project() + " from " + r.fromVersion() + " to " + r.toVersion();
     out.println(head);
-    int width = 9;
+    int width = r.dryRun() ? 14 : 9; // the longest label: "would conflict", "unchanged"
     for (FileOutcome f : r.files()) {
       if (!r.dryRun() && f.action() == FileOutcome.Action.UNCHANGED) {
         continue;
       }
       // padded by hand: String.format's parser costs more than the rest of a 5,000-file listing
-      String label = f.action().label();
+      String label = r.dryRun() ? planLabel(f.action()) : f.action().label();
       StringBuilder b = new StringBuilder("  ").append(label).append(" ".repeat(Math.max(1, width + 1 - label.length())))
           .append(f.path());
       if (f.from() != null) {
@@ -212,14 +212,7 @@ public final class UpdateCommand implements Callable<Integer> {
     if (!r.newQuestions().isEmpty()) {
       out.println("New questions: " + String.join(", ", r.newQuestions()));
     }
-    StringBuilder summary = new StringBuilder();
-    for (FileOutcome.Action a : FileOutcome.Action.values()) {
-      long n = r.count(a);
-      if (n > 0) {
-        summary.append(summary.length() == 0 ? "" : ", ").append(n).append(' ').append(a.label());
-      }
-    }
-    out.println(summary.length() == 0 ? "No template files." : summary + ".");
+    out.println(r.dryRun() ? planSummary(r) : doneSummary(r));
     if (r.commit() != null) {
       out.println("Committed " + r.commit().substring(0, 7) + " on branch " + r.branch() + ".");
     }
@@ -231,6 +224,47 @@ public final class UpdateCommand implements Callable<Integer> {
       out.println(conflicts.size() + " file(s) " + (r.dryRun() ? "would have" : "have") + " conflicts to resolve:");
       conflicts.forEach(c -> out.println("  " + c.path()));
     }
+  }
+
+  /** A dry run's listing reads as a plan; --json keeps the stable {@link FileOutcome.Action#label()}. */
+  static String planLabel(FileOutcome.Action a) {
+    return switch (a) {
+      case UNCHANGED -> "unchanged";
+      case UPDATED -> "would update";
+      case MERGED -> "would merge";
+      case CONFLICT -> "would conflict";
+      case ADDED -> "would add";
+      case REMOVED -> "would remove";
+      case KEPT -> "would keep";
+    };
+  }
+
+  private static String doneSummary(UpdateResult r) {
+    StringBuilder summary = new StringBuilder();
+    for (FileOutcome.Action a : FileOutcome.Action.values()) {
+      long n = r.count(a);
+      if (n > 0) {
+        summary.append(summary.length() == 0 ? "" : ", ").append(n).append(' ').append(a.label());
+      }
+    }
+    return summary.length() == 0 ? "No template files." : summary + ".";
+  }
+
+  /** E.g. "3 files would change, 1 would conflict, 1 would keep yours; nothing was written." */
+  private static String planSummary(UpdateResult r) {
+    long change = r.count(FileOutcome.Action.UPDATED) + r.count(FileOutcome.Action.MERGED)
+        + r.count(FileOutcome.Action.ADDED) + r.count(FileOutcome.Action.REMOVED);
+    long conflict = r.count(FileOutcome.Action.CONFLICT);
+    long kept = r.count(FileOutcome.Action.KEPT);
+    StringBuilder s = new StringBuilder(change == 0 ? "No file" : change + (change == 1 ? " file" : " files"))
+        .append(" would change");
+    if (conflict > 0) {
+      s.append(", ").append(conflict).append(" would conflict");
+    }
+    if (kept > 0) {
+      s.append(", ").append(kept).append(" would keep yours");
+    }
+    return s.append("; nothing was written.").toString();
   }
 
   private static Map<String, Object> json(UpdateResult r) {

@@ -202,7 +202,7 @@ public final class ProjectUpdater {
         List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
         oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
-            "template " + recorded.version(), "template " + target);
+            "template " + recorded.version(), "template " + target, newlyExcluded(newT, oldT, renders.base()));
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
         TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), checked.unchanged());
         Timing.mark("update: planned");
@@ -386,5 +386,25 @@ public final class ProjectUpdater {
 
   private static InputException noTags(AnswersFile.Recorded recorded) {
     return InputException.at(recorded.template(), "has no version tags (such as v1.0.0), so there is nothing to update to");
+  }
+
+  /**
+   * Whether the new version's {@code exclude} covers a path of the old render, by its output path or
+   * (as the renderer matches too) its source path; the old version's source stands in for the new one's.
+   */
+  private static java.util.function.Predicate<String> newlyExcluded(ResolvedTemplate newT, ResolvedTemplate oldT,
+      RenderedTree base) {
+    dev.scaffold.render.Glob exclude = new dev.scaffold.render.Glob(newT.spec().exclude(), "exclude");
+    if (exclude.isEmpty()) {
+      return p -> false;
+    }
+    String tree = oldT.spec().subdirectory() + "/";
+    return path -> {
+      if (exclude.matches(path)) {
+        return true;
+      }
+      String source = base.sources().get(path);
+      return source != null && source.startsWith(tree) && exclude.matches(source.substring(tree.length()));
+    };
   }
 }

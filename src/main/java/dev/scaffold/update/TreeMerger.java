@@ -59,12 +59,23 @@ public final class TreeMerger {
   private final Glob skipIfExists;
   private final String baseLabel;
   private final String theirsLabel;
+  private final java.util.function.Predicate<String> newlyExcluded;
 
   /**
    * @param baseLabel how conflicts name the old version, such as {@code template 1.0.0}
    * @param theirsLabel how conflicts name the new version
    */
   public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel, String theirsLabel) {
+    this(textMerge, style, skipIfExists, baseLabel, theirsLabel, p -> false);
+  }
+
+  /**
+   * @param newlyExcluded whether the new version's {@code exclude} covers a path the old version
+   *     rendered: such a path is the project's own now, and is left alone rather than removed
+   */
+  public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel,
+      String theirsLabel, java.util.function.Predicate<String> newlyExcluded) {
+    this.newlyExcluded = newlyExcluded;
     this.textMerge = textMerge;
     this.style = style;
     this.skipIfExists = new Glob(skipIfExists, "skip_if_exists");
@@ -338,6 +349,9 @@ public final class TreeMerger {
     if (item.basePath() != null) {
       if (!oursExists) {
         return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, "removed by the template and in your project"));
+      }
+      if (newlyExcluded.test(path)) {
+        return Decision.of(new FileOutcome(path, Action.KEPT, null, "excluded by " + theirsLabel + ": left alone in your project"));
       }
       if (sameBytes(ours, b)) {
         return new Decision(new FileOutcome(path, Action.REMOVED, null, null), List.of(), List.of(path));

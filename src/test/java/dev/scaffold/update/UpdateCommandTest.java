@@ -286,8 +286,9 @@ class UpdateCommandTest {
     assertEquals(before, readTree(project));
     String out = r.out();
     assertTrue(out.contains("(dry run: nothing was written)"), out);
-    for (String line : new String[] {"conflict  README.md", "updated   config.txt", "added     CHANGELOG.md",
-        "removed   obsolete.txt", "kept      local.properties", "added     ci.yml", "updated   LICENSE"}) {
+    for (String line : new String[] {"would conflict README.md", "would update   config.txt",
+        "would add      CHANGELOG.md", "would remove   obsolete.txt", "would keep     local.properties",
+        "would add      ci.yml", "would update   LICENSE"}) {
       assertTrue(out.contains(line), line + " in\n" + out);
     }
   }
