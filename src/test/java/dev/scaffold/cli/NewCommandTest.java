@@ -234,7 +234,7 @@ class NewCommandTest {
     }
     Cli.Run bad = Cli.run(dir, "new", "--no-such-option");
     assertEquals(2, bad.exit());
-    assertTrue(bad.err().contains("Unknown option"), bad.err());
+    assertTrue(bad.err().contains("unknown option `--no-such-option`"), bad.err());
   }
 
   private void assertNoStagingLeft() {
