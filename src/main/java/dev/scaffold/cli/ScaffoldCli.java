@@ -69,7 +69,8 @@ public final class ScaffoldCli {
         }
       }
     }
-    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    cl.addSubcommand("help", new HelpCommand());
+    useVersion(cl);
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -109,6 +110,19 @@ public final class ScaffoldCli {
     }
     err.println("Run `" + spec.qualifiedName() + " --help` for usage.");
     return ExitCodes.BAD_INPUT;
+  }
+
+  /**
+   * Gives {@code -V, --version} (of mixinStandardHelpOptions) scaffold's version on every command,
+   * where it printed nothing; commands whose {@code --version} takes a TAG keep theirs.
+   */
+  private static void useVersion(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.version().length == 0 && spec.optionsMap().get("--version") != null
+        && spec.optionsMap().get("--version").versionHelp()) {
+      spec.versionProvider(new Root.Version());
+    }
+    cl.getSubcommands().values().forEach(ScaffoldCli::useVersion);
   }
 
   private static boolean verbose(CommandLine.ParseResult pr) {

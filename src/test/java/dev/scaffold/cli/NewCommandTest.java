@@ -228,9 +228,7 @@ class NewCommandTest {
       Cli.Run r = Cli.run(dir, words);
       assertEquals(0, r.exit(), cmd + ": " + r.err());
       assertTrue(r.out().startsWith("Usage: scaffold " + cmd), r.out());
-      if (!cmd.contains(" ")) {
-        assertEquals(r.out(), Cli.run(dir, "help", cmd).out(), "scaffold help " + cmd);
-      }
+      assertEquals(r.out(), Cli.run(dir, ("help " + cmd).split(" ")).out(), "scaffold help " + cmd);
     }
     Cli.Run bad = Cli.run(dir, "new", "--no-such-option");
     assertEquals(2, bad.exit());
