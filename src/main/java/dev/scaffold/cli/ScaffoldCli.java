@@ -71,6 +71,7 @@ public final class ScaffoldCli {
     }
     cl.addSubcommand("help", new HelpCommand());
     useVersion(cl);
+    HelpLayout.use(cl);
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
