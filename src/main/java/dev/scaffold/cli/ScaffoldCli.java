@@ -69,19 +69,61 @@ public final class ScaffoldCli {
         }
       }
     }
-    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    cl.addSubcommand("help", new HelpCommand());
+    useVersion(cl);
+    HelpLayout.use(cl);
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> report(ctx, ex, verbose(parseResult)));
     cl.setParameterExceptionHandler(
-        (ex, unmatched) -> {
-          ctx.err().println("error: " + ex.getMessage());
-          ctx.err().println("Run `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
-          return ExitCodes.BAD_INPUT;
-        });
+        (ex, unmatched) -> usageError(ctx.err(), ex));
     return cl;
+  }
+
+  /** Prints a usage error in one line, with did-you-mean names for a mistyped command or option. */
+  static int usageError(PrintWriter err, CommandLine.ParameterException ex) {
+    CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String typed = u.getUnmatched().get(0);
+      if (u.isUnknownOption()) {
+        String name = typed.startsWith("--") && typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        List<String> names = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+        return unknown(err, spec, "option", name, names);
+      }
+      if (!spec.subcommands().isEmpty()) {
+        return unknown(err, spec, "command", typed, spec.subcommands().keySet());
+      }
+    }
+    err.println("error: " + ex.getMessage());
+    err.println("Run `" + spec.qualifiedName() + " --help` for usage.");
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** {@code error: unknown command `nwe`}, then the closest names, if any are close. */
+  static int unknown(PrintWriter err, CommandLine.Model.CommandSpec spec, String kind, String typed,
+      java.util.Collection<String> names) {
+    err.println("error: unknown " + kind + " `" + typed + "`");
+    List<String> close = Suggestions.closest(typed, names);
+    if (!close.isEmpty()) {
+      err.println("  did you mean: " + String.join(", ", close) + "?");
+    }
+    err.println("Run `" + spec.qualifiedName() + " --help` for usage.");
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /**
+   * Gives {@code -V, --version} (of mixinStandardHelpOptions) scaffold's version on every command,
+   * where it printed nothing; commands whose {@code --version} takes a TAG keep theirs.
+   */
+  private static void useVersion(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.version().length == 0 && spec.optionsMap().get("--version") != null
+        && spec.optionsMap().get("--version").versionHelp()) {
+      spec.versionProvider(new Root.Version());
+    }
+    cl.getSubcommands().values().forEach(ScaffoldCli::useVersion);
   }
 
   private static boolean verbose(CommandLine.ParseResult pr) {

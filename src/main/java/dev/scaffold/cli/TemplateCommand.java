@@ -32,9 +32,10 @@ public final class TemplateCommand implements Runnable {
   @Command(
       name = "lint",
       description = {
-        "Check a template: scaffold.yml against its JSON Schema, every .ftl file parses,",
-        "and the whole template renders with each answers example (the template's own",
-        "answers-examples/ folder, plus any --answers given). Writes nothing."
+        // one line: the first is the summary in `scaffold template --help`
+        "Check a template: scaffold.yml against its JSON Schema, every .ftl file parses, and the whole "
+            + "template renders with each answers example (the template's own answers-examples/ "
+            + "folder, plus any --answers given). Writes nothing."
       })
   public static final class Lint implements Callable<Integer> {
 
