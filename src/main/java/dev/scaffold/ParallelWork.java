@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * Runs an action on every item of a list on the calling thread and up to three threads of its own,
  * one per further core (not the shared pool, which may be busy with other work of a fleet run).
- * After a failure no new item starts, and the ones under way finish before it is reported: a caller that then removes what was written (a staging folder)
- * or reports the run as failed never races a write still in progress.
+ * After a failure no new item starts, and the ones under way finish before it is reported: a
+ * caller that then removes what was written (a staging folder) or reports the run as failed never
+ * races a write still in progress.
  */
 public final class ParallelWork {
 
