@@ -165,7 +165,7 @@ public final class JGitPusher implements GitPusher {
       }
       return out;
     } catch (IOException | GitAPIException e) {
-      throw failure("git ls-remote " + url, e, token);
+      throw failure("git ls-remote " + url, e, credentials);
     }
   }
 
@@ -204,12 +204,12 @@ public final class JGitPusher implements GitPusher {
         }
       }
     } catch (IOException | GitAPIException e) {
-      throw failure("git push to " + url, e, token);
+      throw failure("git push to " + url, e, credentials);
     }
   }
 
-  private static RemoteFailure failure(String what, Exception e, String token) {
-    String msg = String.valueOf(e.getMessage()).replace(token, "***");
+  private static RemoteFailure failure(String what, Exception e, GitCredentials credentials) {
+    String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     boolean denied = lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
         || lower.contains(" 403") || lower.contains("not found");
