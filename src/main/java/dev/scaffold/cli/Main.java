@@ -34,11 +34,16 @@ public final class Main {
       System.err.flush();
       System.exit(ExitCodes.BAD_INPUT);
     });
-    int code = PlainCommandLine.run(args);
-    if (code == PlainCommandLine.NOT_HANDLED) {
-      code = ScaffoldCli.run(args);
+    int code;
+    try {
+      code = PlainCommandLine.run(args);
+      if (code == PlainCommandLine.NOT_HANDLED) {
+        code = ScaffoldCli.run(args);
+      }
+    } finally {
+      // a run that ended of itself, even by an exception, was not aborted
+      Runtime.getRuntime().removeShutdownHook(abortNotice);
     }
-    Runtime.getRuntime().removeShutdownHook(abortNotice);
     Timing.mark("done");
     System.out.flush();
     System.exit(code);

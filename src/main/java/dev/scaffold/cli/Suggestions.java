@@ -21,8 +21,9 @@ final class Suggestions {
     int best = Integer.MAX_VALUE;
     List<String> found = new ArrayList<>();
     for (String name : names) {
-      int d = distance(t, name.toLowerCase(java.util.Locale.ROOT));
-      if (bare >= 2 && name.startsWith(typed) && !name.equals(typed)) {
+      String n = name.toLowerCase(java.util.Locale.ROOT);
+      int d = distance(t, n);
+      if (bare >= 2 && n.startsWith(t) && !n.equals(t)) {
         d = Math.min(d, limit); // a prefix such as --dry for --dry-run
       }
       if (d > limit || d > best) {
