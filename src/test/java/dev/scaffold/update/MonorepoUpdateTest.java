@@ -284,4 +284,40 @@ class MonorepoUpdateTest {
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("symbolic link"), r.err());
   }
+
+  @Test
+  void pullRequestsFromTheSubFolderAndFromUpdateAllHoldOnlyTheProjectsChanges() throws Exception {
+    try (dev.scaffold.sandbox.GitHubSandbox gh =
+        dev.scaffold.sandbox.GitHubSandbox.builder().token("t0k3n", "octo").org("acme").start()) {
+      gh.createRepo("acme/mono", "main", false);
+      try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(mono.toFile())) {
+        g.push().setRemote(gh.cloneUrl("acme/mono"))
+            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
+            .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
+            .call();
+      }
+      git(mono, "remote", "add", "origin", gh.cloneUrl("acme/mono"));
+      write(mono.resolve("other/notes.txt"), "notes, unsaved\n");
+
+      var one = FleetCommandTest.cli(billing, gh, false, Map.of(), "update", "--pr", "--non-interactive");
+      assertEquals(0, one.code(), one.out() + one.err());
+      String sha = FleetFixture.branches(gh, "acme/mono").get("scaffold/update-v2.0.0");
+      Path bare = gh.gitDir("acme/mono");
+      assertEquals(List.of("services/billing/.scaffold-answers.yml", "services/billing/README.md",
+          "services/billing/config.txt"), statLines(git(bare, "show", "--stat", "--format=", sha)));
+
+      git(mono, "checkout", "-q", "main");
+      var all = FleetCommandTest.cli(mono, gh, false, Map.of(), "update", "--all", "--pr", "--non-interactive");
+      assertEquals(0, all.code(), all.out() + all.err());
+      List<String> branches = FleetFixture.branches(gh, "acme/mono").keySet().stream()
+          .filter(b -> b.startsWith("scaffold/update-all-")).toList();
+      assertEquals(1, branches.size(), branches.toString());
+      String allSha = FleetFixture.branches(gh, "acme/mono").get(branches.get(0));
+      assertEquals(8, statLines(git(bare, "show", "--stat", "--format=", allSha)).size());
+      assertEquals(2, gh.repo("acme/mono").orElseThrow().pulls().size());
+      assertTrue(gh.repo("acme/mono").orElseThrow().pulls().stream()
+          .anyMatch(p -> p.title().equals("Update the templates of 3 scaffold projects")));
+      assertEquals(" M other/notes.txt\n", git(mono, "status", "--porcelain"));
+    }
+  }
 }
