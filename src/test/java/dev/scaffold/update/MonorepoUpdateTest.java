@@ -40,6 +40,9 @@ class MonorepoUpdateTest {
     t.put("scaffold.yml", "name: app\nquestions:\n  - name: project_name\n    default: demo\n");
     t.put("template/README.md.ftl", "# ${project_name}\n\nintro\n\nbuilt with app " + v + "\n\nfooter\n");
     t.put("template/config.txt", "level=" + v + "\n");
+    if (!v.equals("1")) {
+      t.put("template/docs/CHANGELOG.md", "new in " + v + "\n");
+    }
     return t;
   }
 
@@ -120,7 +123,8 @@ class MonorepoUpdateTest {
     assertEquals("level=1\n", read(api.resolve("config.txt")));
     assertEquals("scaffold/update-v2.0.0", git(mono, "rev-parse", "--abbrev-ref", "HEAD").strip());
     assertEquals(List.of("services/billing/.scaffold-answers.yml", "services/billing/README.md",
-        "services/billing/config.txt"), statLines(git(mono, "show", "--stat", "--format=", "HEAD")));
+        "services/billing/config.txt", "services/billing/docs/CHANGELOG.md"),
+        statLines(git(mono, "show", "--stat", "--format=", "HEAD")));
     assertEquals(" M other/notes.txt\nA  staged.txt\n", git(mono, "status", "--porcelain"));
     // the layered template's files and answers were not its business
     assertTrue(read(billing.resolve(".github/workflows/ci.yml")).contains("# ci 1"));
@@ -182,8 +186,9 @@ class MonorepoUpdateTest {
     assertEquals("services/billing/.scaffold/ci.yml", projects.get(2).get("answers_file").asText());
     assertEquals(json(r.out()).get("commit").asText(), git(mono, "rev-parse", "HEAD").strip());
     assertEquals(List.of("services/api/.scaffold-answers.yml", "services/api/README.md", "services/api/config.txt",
-            "services/billing/.github/workflows/ci.yml", "services/billing/.scaffold-answers.yml",
-            "services/billing/.scaffold/ci.yml", "services/billing/README.md", "services/billing/config.txt"),
+            "services/api/docs/CHANGELOG.md", "services/billing/.github/workflows/ci.yml",
+            "services/billing/.scaffold-answers.yml", "services/billing/.scaffold/ci.yml", "services/billing/README.md",
+            "services/billing/config.txt", "services/billing/docs/CHANGELOG.md"),
         statLines(git(mono, "show", "--stat", "--format=", "HEAD")));
     assertEquals(" M other/notes.txt\n", git(mono, "status", "--porcelain"));
     String message = git(mono, "log", "-1", "--format=%B");
@@ -209,6 +214,7 @@ class MonorepoUpdateTest {
     assertEquals(before, TreeSnapshot.of(mono, p -> !p.equals(".git") && !p.startsWith(".git/")));
     assertEquals("", git(mono, "status", "--porcelain"));
     assertEquals(head, git(mono, "rev-parse", "HEAD"));
+    assertFalse(Files.exists(api.resolve("docs")), "a file the undone update added is gone, and its folder");
     assertEquals("main", git(mono, "rev-parse", "--abbrev-ref", "HEAD").strip());
   }
 
@@ -304,7 +310,8 @@ class MonorepoUpdateTest {
       String sha = FleetFixture.branches(gh, "acme/mono").get("scaffold/update-v2.0.0");
       Path bare = gh.gitDir("acme/mono");
       assertEquals(List.of("services/billing/.scaffold-answers.yml", "services/billing/README.md",
-          "services/billing/config.txt"), statLines(git(bare, "show", "--stat", "--format=", sha)));
+          "services/billing/config.txt", "services/billing/docs/CHANGELOG.md"),
+          statLines(git(bare, "show", "--stat", "--format=", sha)));
 
       git(mono, "checkout", "-q", "main");
       var all = FleetCommandTest.cli(mono, gh, false, Map.of(), "update", "--all", "--pr", "--non-interactive");
@@ -313,7 +320,7 @@ class MonorepoUpdateTest {
           .filter(b -> b.startsWith("scaffold/update-all-")).toList();
       assertEquals(1, branches.size(), branches.toString());
       String allSha = FleetFixture.branches(gh, "acme/mono").get(branches.get(0));
-      assertEquals(8, statLines(git(bare, "show", "--stat", "--format=", allSha)).size());
+      assertEquals(10, statLines(git(bare, "show", "--stat", "--format=", allSha)).size());
       assertEquals(2, gh.repo("acme/mono").orElseThrow().pulls().size());
       assertTrue(gh.repo("acme/mono").orElseThrow().pulls().stream()
           .anyMatch(p -> p.title().equals("Update the templates of 3 scaffold projects")));
