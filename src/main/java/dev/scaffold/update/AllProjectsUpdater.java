@@ -116,7 +116,7 @@ public final class AllProjectsUpdater {
         if (request.pullRequest()) {
           progress.step("push " + branch + " and open a pull request");
           pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
-              (results.stream().anyMatch(r -> !r.conflicts().isEmpty()) ? "[conflicts] " : "") + title(changed),
+              (results.stream().anyMatch(r -> !r.conflicts().isEmpty()) ? "[conflicts] " : "") + title(names, results),
               body(names, results)));
         }
       }
@@ -179,16 +179,22 @@ public final class AllProjectsUpdater {
     return rel.isEmpty() ? f.answersFile() : rel;
   }
 
-  private static String title(List<UpdateResult> changed) {
+  private static String title(List<String> names, List<UpdateResult> results) {
+    List<Integer> changed = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      if (!results.get(i).upToDate()) {
+        changed.add(i);
+      }
+    }
     if (changed.size() == 1) {
-      UpdateResult r = changed.get(0);
-      return "Update " + r.template() + " template from " + r.fromVersion() + " to " + r.toVersion();
+      UpdateResult r = results.get(changed.get(0));
+      return "Update the template of " + names.get(changed.get(0)) + " from " + r.fromVersion() + " to " + r.toVersion();
     }
     return "Update the templates of " + changed.size() + " scaffold projects";
   }
 
   private static String message(List<String> names, List<UpdateResult> results) {
-    StringBuilder b = new StringBuilder(title(results.stream().filter(r -> !r.upToDate()).toList())).append("\n\n");
+    StringBuilder b = new StringBuilder(title(names, results)).append("\n\n");
     for (int i = 0; i < results.size(); i++) {
       UpdateResult r = results.get(i);
       if (!r.upToDate()) {
