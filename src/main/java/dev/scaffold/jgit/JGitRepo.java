@@ -66,14 +66,6 @@ final class JGitRepo implements GitRepo {
     return false;
   }
 
-  /**
-   * The index's (root-relative) path of a path as callers give it: what any code writing index
-   * entries for this repository must use, since a monorepo project's paths are its folder's.
-   */
-  String indexPath(String path) {
-    return base + path;
-  }
-
   /** A root-relative path as callers see it (relative to {@link #base}), or null when outside it. */
   private String shown(String rootPath) {
     return rootPath.startsWith(base) ? rootPath.substring(base.length()) : null;
