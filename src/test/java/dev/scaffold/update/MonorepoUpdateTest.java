@@ -327,4 +327,41 @@ class MonorepoUpdateTest {
       assertEquals(" M other/notes.txt\n", git(mono, "status", "--porcelain"));
     }
   }
+
+  @Test
+  void updateAllRefusesWhatItCannotUndo() throws Exception {
+    Path empty = tmp.resolve("empty");
+    Files.createDirectories(empty);
+    var none = cli(empty, "update", "--all", "--non-interactive");
+    assertEquals(2, none.code(), none.err());
+    assertTrue(none.err().contains("holds no scaffold answers file"), none.err());
+
+    var dirtyOk = cli(mono, "update", "--all", "--allow-dirty", "--non-interactive");
+    assertEquals(2, dirtyOk.code(), dirtyOk.err());
+    assertTrue(dirtyOk.err().contains("--allow-dirty: does not go with --all"), dirtyOk.err());
+
+    // a project with its own repository below the monorepo's folder: two repositories, refused
+    TreeSnapshot before = TreeSnapshot.of(mono, p -> !p.equals(".git") && !p.startsWith(".git/"));
+    Path own = tmp.resolve("outer");
+    Files.createDirectories(own);
+    git(own, "init", "-q", "-b", "main");
+    make(app, own.resolve("a"), "--set", "project_name=a");
+    var inner = cli(tmp, "new", app.toString(), own.resolve("b").toString(), "--version", "v1.0.0", "--non-interactive",
+        "--defaults", "--no-github", "--set", "project_name=b");
+    assertEquals(0, inner.code(), inner.err());
+    git(own, "add", "a");
+    git(own, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "a");
+    TreeSnapshot outer = TreeSnapshot.of(own, p -> !p.contains(".git"));
+    var two = cli(own, "update", "--all", "--non-interactive");
+    assertEquals(2, two.code(), two.err());
+    assertTrue(two.err().contains("--all works in one repository at a time"), two.err());
+    assertEquals(outer, TreeSnapshot.of(own, p -> !p.contains(".git")));
+    assertEquals(before, TreeSnapshot.of(mono, p -> !p.equals(".git") && !p.startsWith(".git/")));
+
+    var checks = cli(mono, "check", "--all", "--json");
+    assertEquals(3, checks.code(), checks.err());
+    var list = json(checks.out());
+    assertEquals(3, list.size(), checks.out());
+    assertEquals("services/billing/.scaffold/ci.yml", list.get(2).get("answers_file").asText());
+  }
 }
