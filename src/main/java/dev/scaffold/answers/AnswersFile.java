@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  */
 public final class AnswersFile {
 
-  public static final String NAME = ".scaffold-answers.yml";
+  public static final String NAME = dev.scaffold.template.TemplateSpec.DEFAULT_ANSWERS_FILE;
+
+  /** The key by which an answers file kept elsewhere than {@link #NAME} names its own path in the project. */
+  public static final String SELF_KEY = "_answers_file";
   private static final String HEADER =
       "# Written by scaffold: the template and answers this project was made from.\n"
           + "# `scaffold update` reads it; change answers with `scaffold update --set KEY=VALUE`.\n";
@@ -74,8 +77,25 @@ public final class AnswersFile {
    * error naming the key at fault. {@code _template} goes to git, so only a sane source passes.
    */
   public static Recorded readRecorded(Path projectDir) {
-    Path file = projectDir.resolve(NAME);
-    if (!Files.exists(file)) {
+    return readRecorded(projectDir, NAME);
+  }
+
+  /**
+   * As {@link #readRecorded(Path)}, for an answers file at {@code relative} in the project (a
+   * template's {@code answers_file}). No part of that path may be a symbolic link.
+   */
+  public static Recorded readRecorded(Path projectDir, String relative) {
+    Path file = projectDir.resolve(relative);
+    Path folder = projectDir;
+    String[] parts = relative.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      folder = folder.resolve(parts[i]);
+      if (Files.isSymbolicLink(folder)) {
+        throw InputException.at(file.toString(), "lies in " + folder + ", a symbolic link; the answers file is read "
+            + "only as a file of the project itself");
+      }
+    }
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw InputException.at(file.toString(), "not found: this folder was not made by scaffold (or the file was removed)");
     }
     if (Files.isSymbolicLink(file)) {
@@ -110,7 +130,12 @@ public final class AnswersFile {
 
   /** {@code file:line} of a key in a project's answers file, for errors found after reading it. */
   public static String where(Path projectDir, String key) {
-    Path file = projectDir.resolve(NAME);
+    return where(projectDir, NAME, key);
+  }
+
+  /** {@code file:line} of a key in the answers file at {@code relative} in the project. */
+  public static String where(Path projectDir, String relative, String key) {
+    Path file = projectDir.resolve(relative);
     try {
       return YamlDocument.parse(readText(file), file.toString()).where("/" + key);
     } catch (InputException e) {
@@ -120,6 +145,15 @@ public final class AnswersFile {
 
   /** The text of {@code .scaffold-answers.yml}. */
   public static String render(Recorded r) {
+    return render(r, NAME);
+  }
+
+  /**
+   * The text of an answers file kept at {@code relative} in the project. One elsewhere than {@code
+   * .scaffold-answers.yml} names its own place ({@code _answers_file}): that is how {@code update
+   * --all} tells it from any other YAML file, and where it finds the project's folder.
+   */
+  public static String render(Recorded r, String relative) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("_template", r.template());
     if (r.version() != null) {
@@ -127,6 +161,9 @@ public final class AnswersFile {
     }
     if (r.commit() != null) {
       doc.put("_commit", r.commit());
+    }
+    if (!relative.equals(NAME)) {
+      doc.put(SELF_KEY, relative);
     }
     r.answers().forEach((k, v) -> doc.put(k, v instanceof BigDecimal d ? d.toPlainString() : v));
     return HEADER + YamlWriter.write(doc);

@@ -31,6 +31,13 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--prerelease", description = "Count pre-releases as newer versions.")
   boolean prerelease;
 
+  @Option(names = "--answers-file", paramLabel = "PATH",
+      description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there).")
+  String answersFile;
+
+  @Option(names = "--all", description = "Check every scaffold project below DIR: one line (--json: one object) each.")
+  boolean all;
+
   @Option(names = "--json", description = "Print a machine-readable result on stdout.")
   boolean json;
 
@@ -44,17 +51,39 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = ctx.progress(verbose, true);
-    CheckResult r = new Services(ctx, progress).updater().check(ctx.path(directory == null ? "." : directory), prerelease);
+    java.nio.file.Path dir = ctx.path(directory == null ? "." : directory);
+    if (all) {
+      if (answersFile != null) {
+        throw dev.scaffold.InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
+      }
+      var updater = new Services(ctx, progress).updater();
+      var found = dev.scaffold.update.AllProjectsUpdater.find(dir);
+      if (found.isEmpty()) {
+        throw dev.scaffold.InputException.at(dir.toString(), "holds no scaffold answers file, so there is nothing to check");
+      }
+      boolean any = false;
+      java.util.List<Object> list = new java.util.ArrayList<>();
+      for (var f : found) {
+        CheckResult r = updater.check(f.project(), f.answersFile(), prerelease);
+        any |= r.updateAvailable();
+        String name = dir.toAbsolutePath().normalize().relativize(f.file()).toString();
+        if (json) {
+          Map<String, Object> m = json(r);
+          m.put("answers_file", name);
+          list.add(m);
+        } else {
+          ctx.out().println(name + ": " + (r.updateAvailable() ? "update available " + r.current() + " → " + r.newest()
+              : "up to date at " + r.current()) + " (" + r.template() + ")");
+        }
+      }
+      if (json) {
+        ctx.out().println(Json.write(list));
+      }
+      return any ? ExitCodes.ATTENTION : ExitCodes.OK;
+    }
+    CheckResult r = new Services(ctx, progress).updater().check(dir, answersFile, prerelease);
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("project", r.project().toString());
-      m.put("template", r.template());
-      m.put("current", r.current());
-      m.put("newest", r.newest());
-      m.put("update_available", r.updateAvailable());
-      m.put("versions", r.versions());
-      m.put("ignored_tags", r.ignoredTags());
-      ctx.out().println(Json.write(m));
+      ctx.out().println(Json.write(json(r)));
     } else if (r.updateAvailable()) {
       ctx.out().println("Update available: " + r.template() + " " + r.current() + " → " + r.newest()
           + " (run `scaffold update`)");
@@ -62,5 +91,17 @@ public final class CheckCommand implements Callable<Integer> {
       ctx.out().println("Up to date: " + r.template() + " " + r.current() + " (newest " + r.newest() + ")");
     }
     return r.updateAvailable() ? ExitCodes.ATTENTION : ExitCodes.OK;
+  }
+
+  private static Map<String, Object> json(CheckResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("project", r.project().toString());
+    m.put("template", r.template());
+    m.put("current", r.current());
+    m.put("newest", r.newest());
+    m.put("update_available", r.updateAvailable());
+    m.put("versions", r.versions());
+    m.put("ignored_tags", r.ignoredTags());
+    return m;
   }
 }

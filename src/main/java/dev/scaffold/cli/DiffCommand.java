@@ -24,6 +24,10 @@ public final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project (default: this folder).")
   String directory;
 
+  @Option(names = "--answers-file", paramLabel = "PATH",
+      description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there).")
+  String answersFile;
+
   @Option(names = "--json", description = "List changed, added and removed paths as JSON on stdout.")
   boolean json;
 
@@ -37,7 +41,8 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = ctx.progress(verbose, true);
-    DriftReport r = new Services(ctx, progress).driftFinder().diff(ctx.path(directory == null ? "." : directory));
+    DriftReport r = new Services(ctx, progress).driftFinder()
+        .diff(ctx.path(directory == null ? "." : directory), answersFile);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("project", r.project().toString());

@@ -125,6 +125,14 @@ final class Services {
     return updater(progress, publisher);
   }
 
+  /** {@code update --all}: every project below a folder, with one commit or pull request for all. */
+  dev.scaffold.update.AllProjectsUpdater allUpdater(String githubUrl, boolean publish) {
+    ChangePublisher publisher = publish
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)), ctx.env(),
+            progress) : null;
+    return new dev.scaffold.update.AllProjectsUpdater(updater(progress, null), git(), publisher, progress);
+  }
+
   private dev.scaffold.update.ProjectUpdater updater(Progress p, ChangePublisher publisher) {
     JGitTemplateFetcher templates = templates();
     return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), templates, ctx.workingDir(), p),

@@ -51,6 +51,8 @@ import picocli.CommandLine.Parameters;
       "  scaffold update my-lib --version v2.1.0 --dry-run",
       "  scaffold update --set license=MIT    (change an answer, re-render, merge)",
       "  scaffold update --commit --conflict rej",
+      "  scaffold update services/billing --answers-file .scaffold/ci.yml",
+      "  scaffold update --all --commit       (every project below this folder, one commit)",
       "  scaffold update --pr --non-interactive --defaults   (in CI: push a branch, open a pull request)",
       "  scaffold update --repo acme/a --repo acme/b --defaults",
       "  scaffold update --org acme --topic java-library --jobs 16 --json"
@@ -61,7 +63,9 @@ public final class UpdateCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project (default: this folder).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+      description = "The project (default: this folder), which may be a sub-folder of a git repository; with --all, "
+          + "the folder to search.")
   String directory;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -108,6 +112,16 @@ public final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic for --org.")
   String topic;
 
+  @Option(names = "--answers-file", paramLabel = "PATH",
+      description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there); "
+          + "for a template applied on top of another, e.g. .scaffold/ci.yml.")
+  String answersFile;
+
+  @Option(names = "--all", description = "Update every scaffold project below DIR (default: this folder), one after "
+      + "another: one summary, and with --commit one commit (--pr one pull request) for all. All or nothing: if one "
+      + "fails, none is changed.")
+  boolean all;
+
   @Option(names = "--jobs", paramLabel = "N", description = "Repositories worked on at once (fleet form; default: ${DEFAULT-VALUE}).")
   int jobs = FleetRequest.defaultJobs();
 
@@ -119,7 +133,13 @@ public final class UpdateCommand implements Callable<Integer> {
   public Integer call() {
     RepoSelection selection = new RepoSelection(repos, reposFile == null ? null : ctx.path(reposFile), org, topic);
     if (!selection.isEmpty()) {
+      if (all || answersFile != null) {
+        throw InputException.at(all ? "--all" : "--answers-file", "does not go with --repo/--repos-file/--org");
+      }
       return fleet(selection);
+    }
+    if (all && answersFile != null) {
+      throw InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
     }
     Progress progress = ctx.progress(common.verbose, common.json);
     Services services = new Services(ctx, progress, githubUrl);
@@ -127,7 +147,10 @@ public final class UpdateCommand implements Callable<Integer> {
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
         common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr);
-    UpdateResult result = services.updater(pr ? githubUrl : null, pr).update(request);
+    if (all) {
+      return all(services.allUpdater(pr ? githubUrl : null, pr).update(request));
+    }
+    UpdateResult result = services.updater(pr ? githubUrl : null, pr).update(request, answersFile);
     if (common.json) {
       ctx.out().println(Json.write(json(result)));
     } else {
@@ -138,6 +161,51 @@ public final class UpdateCommand implements Callable<Integer> {
       ctx.out().flush();
     }
     return result.conflicts().isEmpty() ? ExitCodes.OK : ExitCodes.ATTENTION;
+  }
+
+  /** {@code --all}: each project's listing, then one summary. */
+  private int all(dev.scaffold.update.AllProjectsUpdater.Result all) {
+    List<UpdateResult> results = all.projects();
+    if (common.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("status", all.dryRun() ? "planned" : all.conflicts() > 0 ? "conflicts" : "updated");
+      m.put("dir", all.dir().toString());
+      List<Object> projects = new java.util.ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("answers_file", all.answersFiles().get(i));
+        p.putAll(json(results.get(i)));
+        projects.add(p);
+      }
+      m.put("projects", projects);
+      m.put("branch", all.branch());
+      m.put("commit", all.commit());
+      m.put("pull_request", all.pullRequest());
+      m.put("dry_run", all.dryRun());
+      ctx.out().println(Json.write(m));
+    } else {
+      java.io.StringWriter listing = new java.io.StringWriter();
+      PrintWriter out = new PrintWriter(listing);
+      for (int i = 0; i < results.size(); i++) {
+        out.println("[" + all.answersFiles().get(i) + "]");
+        text(results.get(i), out);
+      }
+      long upToDate = results.stream().filter(UpdateResult::upToDate).count();
+      long conflicted = results.stream().filter(r -> !r.conflicts().isEmpty()).count();
+      out.println(results.size() + (results.size() == 1 ? " project: " : " projects: ")
+          + (results.size() - upToDate) + (all.dryRun() ? " would be updated, " : " updated, ") + upToDate
+          + " already up to date" + (conflicted == 0 ? "" : ", " + conflicted + " with conflicts") + ".");
+      if (all.commit() != null) {
+        out.println("Committed " + all.commit().substring(0, 7) + " on branch " + all.branch() + " (all projects).");
+      }
+      if (all.pullRequest() != null) {
+        out.println("Pull request: " + all.pullRequest());
+      }
+      out.flush();
+      ctx.out().print(listing);
+      ctx.out().flush();
+    }
+    return all.conflicts() == 0 ? ExitCodes.OK : ExitCodes.ATTENTION;
   }
 
   private ConflictStyle style() {

@@ -59,6 +59,30 @@ public final class JGitClient implements GitClient {
   }
 
   @Override
+  public java.util.Optional<Path> enclosingRoot(Path dir) {
+    return isRepository(dir) ? java.util.Optional.of(dir) : enclosingAbove(dir);
+  }
+
+  /** The nearest folder above {@code dir} with a {@code .git} (a folder, or a linked work tree's or submodule's file). */
+  public static java.util.Optional<Path> enclosingAbove(Path dir) {
+    for (Path d = dir.toAbsolutePath().normalize().getParent(); d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return java.util.Optional.of(d);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  @Override
+  public GitRepo openWithin(Path root, String base, java.util.List<String> folders) {
+    try {
+      return new JGitRepo(NoHooks.open(root), base, folders);
+    } catch (IOException e) {
+      throw new OperationException("cannot open the git repository in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public GitRepo open(Path dir) {
     try {
       return new JGitRepo(NoHooks.open(dir));

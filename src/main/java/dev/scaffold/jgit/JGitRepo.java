@@ -33,9 +33,47 @@ final class JGitRepo implements GitRepo {
   static final String FALLBACK_EMAIL = "scaffold@localhost";
 
   private final Git git;
+  /** What paths are relative to: "" (the work tree's root) or a folder's path in it ending in {@code /}. */
+  private final String base;
+  /** Root-relative folders that status, restores and commits are limited to; empty: the whole work tree. */
+  private final List<String> scope;
 
   JGitRepo(Git git) {
+    this(git, "", List.of());
+  }
+
+  /** A repository seen from a folder of its work tree, as {@link dev.scaffold.publish.GitClient#openWithin}. */
+  JGitRepo(Git git, String base, List<String> scope) {
     this.git = git;
+    this.base = base.isEmpty() || base.endsWith("/") ? base : base + "/";
+    this.scope = List.copyOf(scope);
+  }
+
+  private boolean scoped() {
+    return !scope.isEmpty();
+  }
+
+  /** Whether a root-relative path lies in the scope. */
+  private boolean inScope(String rootPath) {
+    if (!scoped()) {
+      return true;
+    }
+    for (String folder : scope) {
+      if (rootPath.equals(folder) || rootPath.startsWith(folder + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A root-relative path as callers see it (relative to {@link #base}), or null when outside it. */
+  private String shown(String rootPath) {
+    return rootPath.startsWith(base) ? rootPath.substring(base.length()) : null;
+  }
+
+  @Override
+  public Path root() {
+    return git.getRepository().getWorkTree().toPath();
   }
 
   Git git() {
@@ -44,6 +82,9 @@ final class JGitRepo implements GitRepo {
 
   @Override
   public String commitAll(String message) {
+    if (scoped()) {
+      return commitScope(message);
+    }
     try {
       if (!FreshIndex.addAll(git.getRepository())) {
         git.add().addFilepattern(".").call();
@@ -58,6 +99,30 @@ final class JGitRepo implements GitRepo {
     }
   }
 
+  /**
+   * Stages and commits the scope's changes only, like {@code git add -A -- FOLDERS && git commit
+   * -- FOLDERS}: a change outside it, staged or not, stays as it was and out of the commit.
+   */
+  private String commitScope(String message) {
+    try {
+      var add = git.add();
+      var update = git.add().setUpdate(true);
+      var commit = git.commit();
+      for (String folder : scope) {
+        add.addFilepattern(folder);
+        update.addFilepattern(folder);
+        commit.setOnly(folder);
+      }
+      add.call();
+      update.call();
+      PersonIdent who = identity();
+      return commit.setMessage(message).setAuthor(who).setCommitter(who).setSign(false).setNoVerify(true).call()
+          .getName();
+    } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+      throw new OperationException("git commit failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The user's configured identity (config or GIT_AUTHOR_* variables), else scaffold's own. */
   PersonIdent identity() {
     UserConfig user = git.getRepository().getConfig().get(UserConfig.KEY);
@@ -68,6 +133,9 @@ final class JGitRepo implements GitRepo {
 
   @Override
   public boolean isClean() {
+    if (scoped()) {
+      return changedPaths().isEmpty();
+    }
     try {
       return git.status().call().isClean();
     } catch (GitAPIException e) {
@@ -87,7 +155,7 @@ final class JGitRepo implements GitRepo {
   @Override
   public List<String> changedPaths() {
     try {
-      Status st = git.status().call();
+      Status st = status();
       TreeSet<String> out = new TreeSet<>();
       out.addAll(st.getAdded());
       out.addAll(st.getChanged());
@@ -96,10 +164,29 @@ final class JGitRepo implements GitRepo {
       out.addAll(st.getModified());
       out.addAll(st.getUntracked());
       out.addAll(st.getConflicting());
-      return List.copyOf(out);
+      return scoped() ? view(out) : List.copyOf(out);
     } catch (GitAPIException e) {
       throw new OperationException("git status failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A status of the scope alone (as {@code git status -- FOLDERS}), or of everything. */
+  private Status status() throws GitAPIException {
+    var status = git.status();
+    scope.forEach(status::addPath);
+    return status.call();
+  }
+
+  /** Root-relative paths in the scope, as callers see them, sorted. */
+  private List<String> view(java.util.Collection<String> rootPaths) {
+    TreeSet<String> out = new TreeSet<>();
+    for (String p : rootPaths) {
+      String s = inScope(p) ? shown(p) : null;
+      if (s != null && !s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
   }
 
   @Override
@@ -136,7 +223,8 @@ final class JGitRepo implements GitRepo {
       return Map.of();
     }
     DirCache index = r.readDirCache();
-    Set<String> skip = new HashSet<>(changed);
+    Set<String> skip = new HashSet<>();
+    changed.forEach(c -> skip.add(base + c));
     Map<String, TrackedFile> out = new HashMap<>(index.getEntryCount() * 2);
     for (int i = 0; i < index.getEntryCount(); i++) {
       DirCacheEntry e = index.getEntry(i);
@@ -147,8 +235,8 @@ final class JGitRepo implements GitRepo {
       FileMode mode = e.getFileMode();
       boolean regular = mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
       if (regular && e.getStage() == DirCacheEntry.STAGE_0 && !e.isAssumeValid() && !e.isSkipWorkTree()
-          && !e.isIntentToAdd() && !skip.contains(path)) {
-        out.put(path, new TrackedFile(e.getObjectId().name(), mode == FileMode.EXECUTABLE_FILE));
+          && !e.isIntentToAdd() && !skip.contains(path) && inScope(path) && shown(path) != null) {
+        out.put(shown(path), new TrackedFile(e.getObjectId().name(), mode == FileMode.EXECUTABLE_FILE));
       }
     }
     return out;
@@ -170,7 +258,7 @@ final class JGitRepo implements GitRepo {
   @Override
   public Set<String> workTreeFiles() {
     try {
-      Status st = git.status().call();
+      Status st = status();
       Set<String> out = new TreeSet<>();
       DirCache index = git.getRepository().readDirCache();
       for (int i = 0; i < index.getEntryCount(); i++) {
@@ -178,7 +266,7 @@ final class JGitRepo implements GitRepo {
       }
       out.removeAll(st.getMissing());
       out.addAll(st.getUntracked());
-      return out;
+      return scoped() ? new TreeSet<>(view(out)) : out;
     } catch (GitAPIException | IOException e) {
       throw new OperationException("git status failed: " + e.getMessage(), e);
     }
@@ -199,6 +287,65 @@ final class JGitRepo implements GitRepo {
       git.checkout().setCreateBranch(true).setName(name).call();
     } catch (GitAPIException e) {
       throw new OperationException("cannot create branch " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts the scope back as HEAD has it: index entries reset, tracked files checked out, files HEAD
+   * does not hold deleted (and folders that leaves empty). For undoing what this run wrote into a
+   * scope that was clean before it.
+   */
+  @Override
+  public void restoreScope() {
+    try {
+      Status st = status();
+      TreeSet<String> changed = new TreeSet<>();
+      changed.addAll(st.getAdded());
+      changed.addAll(st.getChanged());
+      changed.addAll(st.getRemoved());
+      changed.addAll(st.getMissing());
+      changed.addAll(st.getModified());
+      changed.addAll(st.getUntracked());
+      changed.addAll(st.getConflicting());
+      changed.removeIf(p -> !inScope(p));
+      if (changed.isEmpty()) {
+        return;
+      }
+      Repository r = git.getRepository();
+      var reset = git.reset().setRef(Constants.HEAD);
+      changed.forEach(reset::addPath);
+      reset.call();
+      var checkout = git.checkout().setStartPoint(Constants.HEAD);
+      boolean any = false;
+      org.eclipse.jgit.lib.ObjectId head = r.resolve(Constants.HEAD + "^{tree}");
+      Path top = r.getWorkTree().toPath();
+      for (String p : changed) {
+        boolean inHead = head != null && org.eclipse.jgit.treewalk.TreeWalk.forPath(r, p, head) != null;
+        if (inHead) {
+          checkout.addPath(p);
+          any = true;
+        } else {
+          Path f = top.resolve(p);
+          Files.deleteIfExists(f);
+          for (Path d = f.getParent(); d != null && !d.equals(top) && isEmptyFolder(d); d = d.getParent()) {
+            Files.delete(d);
+          }
+        }
+      }
+      if (any) {
+        checkout.call();
+      }
+    } catch (GitAPIException | IOException e) {
+      throw new OperationException("cannot restore " + String.join(", ", scope) + " from HEAD: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isEmptyFolder(Path d) throws IOException {
+    if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (var s = Files.list(d)) {
+      return s.findAny().isEmpty();
     }
   }
 

@@ -31,6 +31,17 @@ public final class LazyJGit {
       }
 
       @Override
+      public java.util.Optional<Path> enclosingRoot(Path dir) {
+        // found without JGit when dir is no repository itself, the usual case for a sub-folder
+        return JGitClient.mayBeRepository(dir) ? real.get().enclosingRoot(dir) : JGitClient.enclosingAbove(dir);
+      }
+
+      @Override
+      public GitRepo openWithin(Path root, String base, List<String> folders) {
+        return real.get().openWithin(root, base, folders);
+      }
+
+      @Override
       public GitRepo open(Path dir) {
         return real.get().open(dir);
       }

@@ -21,12 +21,14 @@ final class ExistingProject {
   private ExistingProject() {}
 
   static boolean isSame(Path destination, ResolvedTemplate template, Answers answers, GitClient git) {
-    Path file = destination.resolve(AnswersFile.NAME);
+    String name = template.spec().answersFile();
+    Path file = destination.resolve(name);
     if (!Files.isRegularFile(file) || !git.isRepository(destination)) {
       return false;
     }
     TemplateOrigin o = template.origin();
-    String expected = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()));
+    String expected =
+        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name);
     try {
       if (!expected.equals(Files.readString(file, StandardCharsets.UTF_8))) {
         return false;

@@ -259,11 +259,13 @@ public final class ProjectGenerator {
 
   private static void writeAnswers(Path dir, ResolvedTemplate t, Answers answers) {
     TemplateOrigin o = t.origin();
-    String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()));
+    String file = t.spec().answersFile();
+    String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()),
+        file);
     try {
-      new ConfinedPaths(dir).write(AnswersFile.NAME, text.getBytes(StandardCharsets.UTF_8));
+      new ConfinedPaths(dir).write(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
+      throw new OperationException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -62,6 +62,20 @@ public interface GitRepo extends AutoCloseable {
     throw new UnsupportedOperationException("switchToNewBranch");
   }
 
+  /** The work tree's root folder; null where there is none. */
+  default java.nio.file.Path root() {
+    return null;
+  }
+
+  /**
+   * Puts every file of the repository's scope (see {@link GitClient#openWithin}) back as HEAD has
+   * it, index included, deleting files HEAD does not hold: undoes a run's writes into a scope that
+   * was clean before it.
+   */
+  default void restoreScope() {
+    throw new UnsupportedOperationException("restoreScope");
+  }
+
   @Override
   void close();
 }

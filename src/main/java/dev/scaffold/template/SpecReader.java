@@ -22,7 +22,8 @@ public final class SpecReader {
   public static final Set<String> TOP_KEYS =
       Set.of(
           "name", "description", "subdirectory", "syntax", "min_scaffold_version", "destination",
-          "questions", "computed", "exclude", "skip_if_exists", "github", "tasks");
+          "questions", "computed", "exclude", "skip_if_exists", "github", "tasks",
+          "answers_file");
   public static final Set<String> QUESTION_KEYS =
       Set.of(
           "name", "prompt", "help", "type", "default", "validate", "required", "when", "choices",
@@ -93,13 +94,42 @@ public final class SpecReader {
     List<String> skipIfExists = stringList(root, "", "skip_if_exists");
     Map<String, Object> github = github(root.get("github"));
     List<TaskSpec> tasks = tasks(root.get("tasks"));
+    String answersFile = text(root, "", "answers_file", false);
+    if (answersFile != null) {
+      String bad = answersFileProblem(answersFile);
+      if (bad != null) {
+        problem("/answers_file", "`answers_file` " + bad);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InputException(
           doc.displayName() + " is not a valid template description", problems);
     }
     return new TemplateSpec(
         name, description, subdirectory, syntax, minVersion, destination, questions, computed,
-        exclude, skipIfExists, github, tasks);
+        exclude, skipIfExists, github, tasks, answersFile);
+  }
+
+  /**
+   * Why a path cannot be an answers file ({@code answers_file}, {@code --answers-file}), or null:
+   * it must stay inside the project and out of {@code .git}, since update writes it.
+   */
+  public static String answersFileProblem(String path) {
+    if (path.isBlank() || path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+      return "must be a relative path inside the project, not `" + path + "`";
+    }
+    if (path.contains("\\") || path.chars().anyMatch(Character::isISOControl)) {
+      return "must use `/` between folders and hold no control characters";
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return "must be a plain relative path (no `..`, `.` or empty parts), not `" + path + "`";
+      }
+      if (dev.scaffold.render.DotGit.names(segment)) {
+        return "must not point into `.git`";
+      }
+    }
+    return null;
   }
 
   private List<Question> questions(JsonNode node) {

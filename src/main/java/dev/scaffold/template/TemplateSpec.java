@@ -11,6 +11,8 @@ import java.util.Map;
  * @param destination FreeMarker string giving the default destination folder, or null
  * @param github the {@code github:} section as written (maps, lists, strings), or empty when the
  *     template provisions nothing; its shape was checked when loading
+ * @param answersFile where a generated project records the template and answers, relative to the
+ *     project ({@code answers_file}; {@code .scaffold-answers.yml} unless the template says)
  */
 public record TemplateSpec(
     String name,
@@ -24,7 +26,11 @@ public record TemplateSpec(
     List<String> exclude,
     List<String> skipIfExists,
     Map<String, Object> github,
-    List<TaskSpec> tasks) {
+    List<TaskSpec> tasks,
+    String answersFile) {
+
+  /** The answers file a template that names none records into. */
+  public static final String DEFAULT_ANSWERS_FILE = ".scaffold-answers.yml";
 
   public TemplateSpec {
     questions = List.copyOf(questions);
@@ -33,6 +39,7 @@ public record TemplateSpec(
     skipIfExists = List.copyOf(skipIfExists);
     github = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(github));
     tasks = List.copyOf(tasks);
+    answersFile = answersFile == null ? DEFAULT_ANSWERS_FILE : answersFile;
   }
 
   public java.util.Optional<Question> question(String name) {

@@ -44,8 +44,16 @@ public final class DriftFinder {
   }
 
   public DriftReport diff(Path projectDir) {
+    return diff(projectDir, null);
+  }
+
+  /**
+   * As {@link #diff(Path)}, for the answers file at {@code answersFile} (null: find it). The
+   * project's answers files are never reported as added; another template's files are.
+   */
+  public DriftReport diff(Path projectDir, String answersFile) {
     Path project = projectDir.toAbsolutePath().normalize();
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, AnswersFinder.locate(project, answersFile));
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     String tag = kind == TemplateVersionSource.Kind.GIT ? recorded.version() : null;
     if (kind == TemplateVersionSource.Kind.BUNDLED && !ScaffoldVersion.current().equals(recorded.version())) {
@@ -88,8 +96,11 @@ public final class DriftFinder {
         }
       }
       List<String> added = new ArrayList<>();
+      Set<String> answersFiles = new java.util.HashSet<>(Set.of(AnswersFile.NAME));
+      AnswersFinder.below(project).stream().filter(f -> f.project().equals(project))
+          .forEach(f -> answersFiles.add(f.answersFile()));
       for (String p : projectFiles(project)) {
-        if (!fresh.has(p) && !p.equals(AnswersFile.NAME)) {
+        if (!fresh.has(p) && !answersFiles.contains(p)) {
           added.add(p);
           patch.append(fileDiff(p, null, Files.readAllBytes(project.resolve(p))));
         }
@@ -102,8 +113,10 @@ public final class DriftFinder {
 
   /** The project's files: what git sees (tracked, or untracked and not ignored), else every file but .git. */
   private Set<String> projectFiles(Path project) throws IOException {
-    if (git.isRepository(project)) {
-      try (GitRepo repo = git.open(project)) {
+    // in a monorepo, the files of the project's folder only, relative to it
+    GitRepo repo = GitCheck.openProject(git, project);
+    if (repo != null) {
+      try (repo) {
         return new TreeSet<>(repo.workTreeFiles());
       }
     }

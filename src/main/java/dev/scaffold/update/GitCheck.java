@@ -2,9 +2,12 @@ package dev.scaffold.update;
 
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
+import dev.scaffold.InputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The project's git state an update checks before it writes (is it a repository, what is
@@ -47,13 +50,49 @@ final class GitCheck {
     return c;
   }
 
+  /**
+   * The repository holding the project, opened as seen from the project's folder (see {@link
+   * GitClient#openWithin}): for a project in a sub-folder of a repository (a monorepo), paths are
+   * relative to the project and status and commits cover its folder alone, as {@code git status --
+   * .} there would. Null when the project is in no repository.
+   *
+   * @throws InputException when a folder between the repository's root and the project is a
+   *     symbolic link: git tracks the link, not the files behind it
+   */
+  static GitRepo openProject(GitClient git, Path project) {
+    Path dir = project.toAbsolutePath().normalize();
+    Optional<Path> found = git.enclosingRoot(dir);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Path root = found.get().toAbsolutePath().normalize();
+    if (root.equals(dir)) {
+      return git.open(dir);
+    }
+    return git.openWithin(root, prefix(root, dir), List.of(prefix(root, dir)));
+  }
+
+  /** The project's folder relative to the repository's root, {@code /}-separated; refuses a way through a link. */
+  static String prefix(Path root, Path dir) {
+    Path rel = root.relativize(dir);
+    Path d = root;
+    for (Path part : rel) {
+      d = d.resolve(part);
+      if (Files.isSymbolicLink(d)) {
+        throw InputException.at(dir.toString(), root.relativize(d) + " is a symbolic link inside the git repository at "
+            + root + ": git tracks the link, not the files behind it; run scaffold on the folder it points to");
+      }
+    }
+    return rel.toString().replace(dir.getFileSystem().getSeparator(), "/");
+  }
+
   private static State read(GitClient git, Path project, boolean status) {
     GitRepo repo = null;
     try {
-      if (!git.isRepository(project)) {
+      repo = openProject(git, project);
+      if (repo == null) {
         return new State(false, null, null, Map.of(), null);
       }
-      repo = git.open(project);
       if (!status) {
         return new State(true, repo, List.of(), Map.of(), null);
       }

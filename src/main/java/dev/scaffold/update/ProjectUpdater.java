@@ -63,7 +63,12 @@ public final class ProjectUpdater {
 
   /** Whether a newer version of the project's template exists. */
   public CheckResult check(Path project, boolean prerelease) {
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    return check(project, null, prerelease);
+  }
+
+  /** As {@link #check(Path, boolean)}, for the answers file at {@code answersFile} (null: find it). */
+  public CheckResult check(Path project, String answersFile, boolean prerelease) {
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, AnswersFinder.locate(project, answersFile));
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     if (kind == TemplateVersionSource.Kind.FOLDER) {
       throw TemplateVersionSource.noVersions(recorded, project);
@@ -79,8 +84,18 @@ public final class ProjectUpdater {
   }
 
   public UpdateResult update(UpdateRequest request) {
+    return update(request, null);
+  }
+
+  /**
+   * As {@link #update(UpdateRequest)}, for the answers file at {@code answersFile} in the project
+   * (null: {@link AnswersFinder#locate find it}); one of several templates applied to a project
+   * updates only its own files.
+   */
+  public UpdateResult update(UpdateRequest request, String answersFile) {
     Timing.mark("update: start");
     Path project = request.project().toAbsolutePath().normalize();
+    String answers = AnswersFinder.locate(project, answersFile);
     if (!request.dryRun()) {
       String recovered = dev.scaffold.project.Staging.recoverInterrupted(project);
       if (recovered != null) {
@@ -89,15 +104,15 @@ public final class ProjectUpdater {
     }
     GitCheck gitCheck = GitCheck.start(git, project, !request.dryRun());
     try {
-      return update(request, project, gitCheck);
+      return update(request, project, answers, gitCheck);
     } finally {
       gitCheck.abandon();
     }
   }
 
-  private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck) {
+  private UpdateResult update(UpdateRequest request, Path project, String answersFile, GitCheck gitCheck) {
     // a link at the answers file is refused here, before anything is read through it or written
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project);
+    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, answersFile);
     Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     Timing.mark("update: kind");
@@ -110,7 +125,7 @@ public final class ProjectUpdater {
     }
     StoredVersions stored = storedVersions(recorded, kind);
     try {
-      return update(request, project, gitCheck, recorded, kind, stored);
+      return update(request, project, answersFile, gitCheck, recorded, kind, stored);
     } finally {
       if (stored != null) {
         stored.close();
@@ -118,8 +133,8 @@ public final class ProjectUpdater {
     }
   }
 
-  private UpdateResult update(UpdateRequest request, Path project, GitCheck gitCheck, AnswersFile.Recorded recorded,
-      TemplateVersionSource.Kind kind, StoredVersions stored) {
+  private UpdateResult update(UpdateRequest request, Path project, String answersFile, GitCheck gitCheck,
+      AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind, StoredVersions stored) {
     boolean commit = request.commit() || request.pullRequest();
     TemplateVersionSource versionSource = stored == null ? source
         : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
@@ -129,7 +144,7 @@ public final class ProjectUpdater {
     Versions versions = versionSource.versions(recorded, kind);
     String target = target(request, recorded, versions);
     if (kind == TemplateVersionSource.Kind.BUNDLED && !target.equals(recorded.version())) {
-      throw InputException.at(project.resolve(AnswersFile.NAME).toString(),
+      throw InputException.at(project.resolve(answersFile).toString(),
           "the project was made from the bundled template `" + recorded.template() + "` of scaffold "
               + recorded.version() + ", and this is scaffold " + ScaffoldVersion.current()
               + ", which ships only its own version: there is no old version to merge from. Keep templates you "
@@ -218,7 +233,8 @@ public final class ProjectUpdater {
         }
         merger.apply(plan, project);
         Timing.mark("update: applied");
-        writeAnswers(project, new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
+        writeAnswers(project, answersFile,
+            new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
 
         String commitId = null;
         String pr = null;
@@ -229,7 +245,9 @@ public final class ProjectUpdater {
           if (request.pullRequest()) {
             progress.step("push " + branch + " and open a pull request");
             boolean conflicts = plan.outcomes().stream().anyMatch(o -> o.action() == FileOutcome.Action.CONFLICT);
-            pr = publisher.publish(new ChangePublisher.Change(project, branch, baseBranch,
+            // the repository's root: in a monorepo the project is only a folder of it
+            Path root = repo.root() == null ? project : repo.root();
+            pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
                 (conflicts ? "[conflicts] " : "") + title, pullRequestBody(recorded.version(), target, plan.outcomes())));
           }
         }
@@ -354,11 +372,12 @@ public final class ProjectUpdater {
     }
   }
 
-  private static void writeAnswers(Path project, AnswersFile.Recorded recorded) {
+  private static void writeAnswers(Path project, String answersFile, AnswersFile.Recorded recorded) {
     try {
-      new ConfinedPaths(project).write(AnswersFile.NAME, AnswersFile.render(recorded).getBytes(StandardCharsets.UTF_8));
+      new ConfinedPaths(project).write(answersFile,
+          AnswersFile.render(recorded, answersFile).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new OperationException("cannot write " + AnswersFile.NAME + ": " + e.getMessage(), e);
+      throw new OperationException("cannot write " + answersFile + ": " + e.getMessage(), e);
     }
   }
 
