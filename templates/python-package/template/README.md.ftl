@@ -36,7 +36,7 @@ uv run pre-commit install    # run ruff on every commit
 
 Add dependencies with `uv add NAME` (or `uv add --dev NAME` for tools), which updates
 `uv.lock`; commit both files. Without `uv.lock` (uv was not installed when the project was
-made), run `uv lock` and commit it; until then the `lock` job of CI makes it on the first pull
+made), run `uv lock` (or `scripts/lock.sh`) and commit it; until then the `lock` job of CI makes it on the first pull
 request and pushes it to its branch.
 [#else]
 The environment is managed with conda (channel `[=conda_channel]`), see
@@ -53,8 +53,8 @@ pre-commit install           # run ruff on every commit
 ```
 
 Add a dependency to both `environment.yml` (for conda) and `dependencies` in
-`pyproject.toml` (for people installing the package with pip), then lock again:
-`conda-lock lock --kind explicit --platform linux-64 --file environment.yml`. Without
+`pyproject.toml` (for people installing the package with pip), then lock again with
+`scripts/lock.sh` (`conda-lock lock --kind explicit --platform linux-64 --file environment.yml`). Without
 `conda-linux-64.lock` (conda-lock was not installed when the project was made), the `lock` job
 of CI makes it on the first pull request and pushes it to its branch.
 [/#if]
