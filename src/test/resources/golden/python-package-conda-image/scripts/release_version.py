@@ -7,10 +7,11 @@
     python scripts/release_version.py set VERSION          # writes VERSION into pyproject.toml
 
 Release tags are plain X.Y.Z, without a "v". The commits since the newest one (all commits before
-the first release) decide the bump: "BREAKING CHANGE" in a message or a "!" after the type
-("feat!: ...") makes a major release, "feat" a minor one, anything else a patch. With no commit
-since the last tag, `next` is that tag. --message adds a message to those of the commits, such as
-the pull request's title, which becomes the commit on main when the pull request is squash-merged.
+the first release, which is 0.1.0 or 1.0.0) decide the bump: "BREAKING CHANGE" in a message or
+a "!" after the type ("feat!: ...") makes a major release, "feat" a minor one, anything else a
+patch. With no commit since the last tag, `next` is that tag. --message adds a message to those
+of the commits, such as the pull request's title, which becomes the commit on main when the pull
+request is squash-merged.
 
 Only the standard library is used, so CI can run it before installing anything.
 """
@@ -53,6 +54,8 @@ def next_version(last: tuple[int, int, int] | None, messages: list[str]) -> str:
     if not messages:
         return f"{major}.{minor}.{patch}"
     bump = max(bump_of(m) for m in messages)
+    if last is None:
+        bump = max(bump, MINOR)  # the first release is 0.1.0 (1.0.0 if a commit says it breaks)
     if bump == MAJOR:
         return f"{major + 1}.0.0"
     if bump == MINOR:

@@ -49,7 +49,9 @@ def test_bump_of_a_message(message: str, bump: int) -> None:
         ((1, 2, 3), ["chore: tidy"], "1.2.4"),
         ((1, 2, 3), [], "1.2.3"),
         (None, ["Start the project", "feat: initial project"], "0.1.0"),
-        (None, ["fix: first"], "0.0.1"),
+        (None, ["Initial project from python-package 0.1.0"], "0.1.0"),
+        (None, ["fix: first"], "0.1.0"),
+        (None, ["feat!: first"], "1.0.0"),
     ],
 )
 def test_next_version(last, messages, expected) -> None:
