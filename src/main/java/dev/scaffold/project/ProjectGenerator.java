@@ -118,9 +118,10 @@ public final class ProjectGenerator {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
     }
 
+    List<String> derived = derived(spec, engine, model); // rendered in every mode, so a broken one fails alike
     if (request.prompter() != null && !request.dryRun()) {
       List<String> summary = summary(spec, answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
-      summary.addAll(answers.recordable().size(), derived(spec, engine, model));
+      summary.addAll(answers.recordable().size(), derived);
       if (!request.prompter().confirm("Create " + destination + "?", summary)) {
         throw new AbortedException("stopped before writing anything");
       }
