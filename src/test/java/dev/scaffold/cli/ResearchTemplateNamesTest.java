@@ -111,6 +111,17 @@ class ResearchTemplateNamesTest {
     assertEquals(List.of(), entries());
   }
 
+  @Test
+  void templateLintRendersEveryAnswersExampleAndTheSummary() {
+    List<String> args = new ArrayList<>(List.of("template", "lint", "python-package"));
+    for (String e : List.of("python-package", "python-package-conda", "python-package-image", "python-package-conda-image")) {
+      args.addAll(List.of("--answers", Path.of("answers-examples", e + ".yml").toAbsolutePath().toString()));
+    }
+    Cli.Run r = Cli.run(dir, Map.of(), args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err() + r.out());
+    assertTrue(r.out().startsWith("ok: python-package: scaffold.yml valid, ") && r.out().contains(", 4 answers example(s) render"), r.out());
+  }
+
   private Path template(String summary) throws IOException {
     Path t = dir.resolve("tpl");
     FileTree.write(t, Map.of(
