@@ -69,6 +69,7 @@ class ResearchTemplateEndToEndTest {
         #!/bin/sh
         echo "uv $* in $(basename "$PWD")" >> "$STAND_IN_LOG"
         [ "$1" = lock ] || exit 3
+        [ -z "${STAND_IN_FAILS:-}" ] || { echo "error: no network" >&2; exit 2; }
         [ -f pyproject.toml ] || exit 4
         printf 'version = 1\\nrequires-python = ">=%s"\\n\\n[[package]]\\nname = "%s"\\n' \\
           "$(cat .python-version)" "$(sed -n 's/^name = "\\(.*\\)"/\\1/p' pyproject.toml)" > uv.lock
@@ -261,6 +262,23 @@ class ResearchTemplateEndToEndTest {
     assertTrue(confirmation(screen).contains("  • Repository: acme/rnd-local-only"), "a '-' joins a prefix without one");
     assertTrue(gh.repos().isEmpty());
     assertTrue(Files.isRegularFile(dest.resolve("uv.lock")));
+  }
+
+  @Test
+  void aLockThatFailsIsReportedAndTheProjectIsMadeAllTheSame() throws IOException {
+    Path dest = dir.resolve("offline");
+    Map<String, String> env = env(true);
+    env.put("STAND_IN_FAILS", "1");
+    PromptTerminal t = PromptTerminal.dumb(keys("offline", "uv", "", "", false, false, "", ""));
+    generate(t, dest, env);
+
+    assertTrue(Files.readString(standInLog).startsWith("uv lock"), "uv was asked to lock");
+    assertEquals(List.of("error: no network", "next step: 'uv lock' failed; run it again and commit uv.lock"), taskOutput);
+    assertFalse(Files.exists(dest.resolve("uv.lock")));
+    try (Repository local = new FileRepositoryBuilder().setGitDir(dest.resolve(".git").toFile()).build()) {
+      Map<String, String> first = tree(local, "HEAD");
+      assertTrue(first.containsKey("pyproject.toml") && first.containsKey("scripts/lock.sh"), first.keySet().toString());
+    }
   }
 
   private static void writeReport(String confirmation, PullSnapshot pr, java.util.Set<String> files) throws IOException {
