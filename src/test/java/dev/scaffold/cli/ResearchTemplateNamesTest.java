@@ -122,6 +122,17 @@ class ResearchTemplateNamesTest {
     assertTrue(r.out().startsWith("ok: python-package: scaffold.yml valid, ") && r.out().contains(", 4 answers example(s) render"), r.out());
   }
 
+  @Test
+  void theSecondTeamCannotBeTheAdminTeam() throws IOException {
+    Cli.Run same = newProject("project_name=ok", "create_github_repo=true", "admin_team=mlops", "second_team=mlops");
+    assertEquals(2, same.exit(), same.err());
+    assertTrue(same.err().contains("second_team") && same.err().contains("other than the admin team"), same.err());
+    Cli.Run bad = newProject("project_name=ok", "second_team=Research Team");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("second_team"), bad.err());
+    assertEquals(List.of(), entries());
+  }
+
   private Path template(String summary) throws IOException {
     Path t = dir.resolve("tpl");
     FileTree.write(t, Map.of(

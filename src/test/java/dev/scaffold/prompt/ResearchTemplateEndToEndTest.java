@@ -186,6 +186,7 @@ class ResearchTemplateEndToEndTest {
 
     RepoSnapshot repo = gh.repo("acme/rnd-template-test").orElseThrow();
     assertEquals(Map.of("mlops", "admin", "research-shared", "triage"), repo.teams());
+    assertEquals(2, gh.count("PUT", "/orgs/acme/teams/.*"), "one grant per team");
     assertEquals("private", repo.visibility());
     JsonNode rule = repo.protections().get("main");
     assertEquals("[\"test\",\"version\"]", rule.path("required_status_checks").path("contexts").toString());
