@@ -3,7 +3,9 @@ requires = ["hatchling>=1.26"]
 build-backend = "hatchling.build"
 
 [project]
-name = "[=project_slug]"
+name = "[=dist_name]"
+# The next release's version: CI on main refuses one that the commits since the last tag do not
+# make (see scripts/release_version.py).
 version = "0.1.0"
 description = "[=description?j_string]"
 readme = "README.md"
@@ -18,7 +20,7 @@ dependencies = []
 
 [project.urls]
 Repository = "https://github.com/[=github_org]/[=repo_name]"
-Changelog = "https://github.com/[=github_org]/[=repo_name]/blob/main/CHANGELOG.md"
+Releases = "https://github.com/[=github_org]/[=repo_name]/releases"
 [#if dependency_tool == "uv"]
 
 [dependency-groups]
@@ -35,13 +37,13 @@ packages = ["src/[=package_name]"]
 [tool.pytest.ini_options]
 minversion = "8.0"
 testpaths = ["tests"]
-pythonpath = ["src"]
+pythonpath = ["src", "scripts"]
 addopts = ["-ra", "--strict-markers", "--strict-config"]
 
 [tool.ruff]
 line-length = 100
 target-version = "[=python_tag]"
-src = ["src", "tests"]
+src = ["src", "scripts", "tests"]
 
 [tool.ruff.lint]
 select = ["E", "W", "F", "I", "B", "UP", "SIM", "RUF"]

@@ -8,6 +8,12 @@ updates:
     directory: /
     schedule:
       interval: weekly
+[#if container_image]
+  - package-ecosystem: docker
+    directory: /
+    schedule:
+      interval: weekly
+[/#if]
   - package-ecosystem: github-actions
     directory: /
     schedule:

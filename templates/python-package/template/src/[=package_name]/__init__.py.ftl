@@ -5,7 +5,7 @@ from importlib.metadata import PackageNotFoundError, version
 from [=package_name].core import slugify
 
 try:
-    __version__ = version("[=project_slug]")
+    __version__ = version("[=dist_name]")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 

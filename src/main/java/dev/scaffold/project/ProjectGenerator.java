@@ -118,8 +118,10 @@ public final class ProjectGenerator {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
     }
 
+    List<String> derived = derived(spec, engine, model); // rendered in every mode, so a broken one fails alike
     if (request.prompter() != null && !request.dryRun()) {
       List<String> summary = summary(spec, answers, plan, tasks, destination, branch, request.noGit(), publishSteps);
+      summary.addAll(answers.recordable().size(), derived);
       if (!request.prompter().confirm("Create " + destination + "?", summary)) {
         throw new AbortedException("stopped before writing anything");
       }
@@ -282,6 +284,18 @@ public final class ProjectGenerator {
           .findFirst().orElse(String.valueOf(v)));
     }
     return String.join(", ", labels);
+  }
+
+  /** The template's {@code summary:} entries, rendered; one that renders empty is left out. */
+  static List<String> derived(TemplateSpec spec, TemplateEngine engine, Map<String, Object> model) {
+    List<String> lines = new ArrayList<>();
+    spec.summary().forEach((label, text) -> {
+      String value = engine.expand(text, "scaffold.yml summary `" + label + "`", model).strip();
+      if (!value.isEmpty()) {
+        lines.add(label + ": " + value);
+      }
+    });
+    return lines;
   }
 
   private static List<String> summary(TemplateSpec spec, Answers answers, RenderPlan plan, List<PlannedTask> tasks,

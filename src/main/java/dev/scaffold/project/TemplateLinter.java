@@ -90,6 +90,7 @@ public final class TemplateLinter {
           RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model, t.treeModes());
           new TreeWriter(engine).check(plan, model);
           TaskRunner.plan(t.spec().tasks(), engine, model);
+          ProjectGenerator.derived(t.spec(), engine, model);
           rendered.add(example.toString());
         } catch (InputException e) {
           for (Problem p : e.problems()) {

@@ -22,7 +22,7 @@ public final class SpecReader {
   public static final Set<String> TOP_KEYS =
       Set.of(
           "name", "description", "subdirectory", "syntax", "min_scaffold_version", "destination",
-          "questions", "computed", "exclude", "skip_if_exists", "github", "tasks",
+          "questions", "computed", "summary", "exclude", "skip_if_exists", "github", "tasks",
           "answers_file");
   public static final Set<String> QUESTION_KEYS =
       Set.of(
@@ -90,6 +90,7 @@ public final class SpecReader {
         problem("/computed/" + key, "`" + key + "` is both a question and a computed value");
       }
     }
+    Map<String, String> summary = summary(root.get("summary"));
     List<String> exclude = stringList(root, "", "exclude");
     List<String> skipIfExists = stringList(root, "", "skip_if_exists");
     Map<String, Object> github = github(root.get("github"));
@@ -107,7 +108,7 @@ public final class SpecReader {
     }
     return new TemplateSpec(
         name, description, subdirectory, syntax, minVersion, destination, questions, computed,
-        exclude, skipIfExists, github, tasks, answersFile);
+        summary, exclude, skipIfExists, github, tasks, answersFile);
   }
 
   /**
@@ -241,6 +242,28 @@ public final class SpecReader {
       }
       if (!e.getValue().isValueNode()) {
         problem("/computed/" + e.getKey(), "computed `" + e.getKey() + "` must be text");
+      } else {
+        out.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return out;
+  }
+
+  private Map<String, String> summary(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      problem("/summary", "`summary` must be a mapping of label to FreeMarker text");
+      return out;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().isBlank()) {
+        problem("/summary", "a `summary` label must not be empty");
+      } else if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+        problem("/summary/" + e.getKey(), "summary `" + e.getKey() + "` must be text");
       } else {
         out.put(e.getKey(), e.getValue().asText());
       }
