@@ -37,13 +37,16 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show details, such as tags that are not versions.")
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress: only the result line and errors.")
+  boolean quiet;
+
   public CheckCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
-    Progress progress = ctx.progress(verbose, true);
+    Progress progress = ctx.progress(verbose && !quiet, true);
     CheckResult r = new Services(ctx, progress).updater().check(ctx.path(directory == null ? "." : directory), prerelease);
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -22,7 +22,8 @@ public final class SpecReader {
   public static final Set<String> TOP_KEYS =
       Set.of(
           "name", "description", "subdirectory", "syntax", "min_scaffold_version", "destination",
-          "questions", "computed", "exclude", "skip_if_exists", "github", "tasks");
+          "questions", "computed", "exclude", "skip_if_exists", "github", "tasks",
+          "message_after_new", "message_after_update", "test_command");
   public static final Set<String> QUESTION_KEYS =
       Set.of(
           "name", "prompt", "help", "type", "default", "validate", "required", "when", "choices",
@@ -93,13 +94,36 @@ public final class SpecReader {
     List<String> skipIfExists = stringList(root, "", "skip_if_exists");
     Map<String, Object> github = github(root.get("github"));
     List<TaskSpec> tasks = tasks(root.get("tasks"));
+    TemplateSpec.Messages messages = new TemplateSpec.Messages(
+        text(root, "", "message_after_new", false), text(root, "", "message_after_update", false));
+    List<String> testCommand = testCommand(root.get("test_command"));
     if (!problems.isEmpty()) {
       throw new InputException(
           doc.displayName() + " is not a valid template description", problems);
     }
     return new TemplateSpec(
         name, description, subdirectory, syntax, minVersion, destination, questions, computed,
-        exclude, skipIfExists, github, tasks);
+        exclude, skipIfExists, github, tasks, messages, testCommand);
+  }
+
+  /** {@code test_command}: argv, as tasks have it, run without a shell by {@code template test --build}. */
+  private List<String> testCommand(JsonNode node) {
+    List<String> argv = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return argv;
+    }
+    if (!node.isArray() || node.isEmpty()) {
+      problem("/test_command", "`test_command` must be a non-empty list (argv form, run without a shell), such as [mvn, -B, verify]");
+      return argv;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isValueNode() || node.get(i).isNull()) {
+        problem("/test_command/" + i, "each word of `test_command` must be text");
+      } else {
+        argv.add(node.get(i).asText());
+      }
+    }
+    return argv;
   }
 
   private List<Question> questions(JsonNode node) {

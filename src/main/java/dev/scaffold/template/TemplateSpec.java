@@ -11,6 +11,9 @@ import java.util.Map;
  * @param destination FreeMarker string giving the default destination folder, or null
  * @param github the {@code github:} section as written (maps, lists, strings), or empty when the
  *     template provisions nothing; its shape was checked when loading
+ * @param messages the texts shown after {@code new} and {@code update}, FreeMarker strings
+ * @param testCommand what {@code template test --build} runs in each generated project (argv,
+ *     each word a FreeMarker string), or empty
  */
 public record TemplateSpec(
     String name,
@@ -24,9 +27,26 @@ public record TemplateSpec(
     List<String> exclude,
     List<String> skipIfExists,
     Map<String, Object> github,
-    List<TaskSpec> tasks) {
+    List<TaskSpec> tasks,
+    Messages messages,
+    List<String> testCommand) {
+
+  /** The templated texts shown at the end of a run; each null when the template has none. */
+  public record Messages(String afterNew, String afterUpdate) {
+    public static final Messages NONE = new Messages(null, null);
+  }
+
+  /** A spec without messages or test command. */
+  public TemplateSpec(String name, String description, String subdirectory, Syntax syntax, String minScaffoldVersion,
+      String destination, List<Question> questions, Map<String, String> computed, List<String> exclude,
+      List<String> skipIfExists, Map<String, Object> github, List<TaskSpec> tasks) {
+    this(name, description, subdirectory, syntax, minScaffoldVersion, destination, questions, computed, exclude,
+        skipIfExists, github, tasks, Messages.NONE, List.of());
+  }
 
   public TemplateSpec {
+    messages = messages == null ? Messages.NONE : messages;
+    testCommand = List.copyOf(testCommand);
     questions = List.copyOf(questions);
     computed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(computed));
     exclude = List.copyOf(exclude);
