@@ -37,11 +37,18 @@ public final class JGitPusher implements GitPusher {
   static final String REMOTE = "origin";
 
   private final TokenScope scope;
+  private final dev.scaffold.Progress progress;
 
   /** @param scope where the token may go: a URL outside it is refused before any request */
   public JGitPusher(TokenScope scope) {
+    this(scope, dev.scaffold.Progress.NONE);
+  }
+
+  /** @param progress where a push's counts go (objects written) */
+  public JGitPusher(TokenScope scope, dev.scaffold.Progress progress) {
     JGit.ensureConfigured();
     this.scope = scope;
+    this.progress = progress;
   }
 
   /** The token's credentials for {@code url}; a URL the token may not go to is refused, never tried. */
@@ -190,6 +197,7 @@ public final class JGitPusher implements GitPusher {
       List<RefSpec> specs = new ArrayList<>();
       branches.forEach((b, commit) -> specs.add(new RefSpec(commit + ":" + Constants.R_HEADS + b)));
       Iterable<PushResult> results = git.push().setRemote(REMOTE).setRefSpecs(specs).setAtomic(true)
+          .setProgressMonitor(JGitProgress.of(progress, "push " + String.join(", ", branches.keySet())))
           .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       for (PushResult result : results) {
         for (RemoteRefUpdate u : result.getRemoteUpdates()) {

@@ -54,6 +54,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   private final ConcurrentHashMap<String, CompletableFuture<Path>> copies = new ConcurrentHashMap<>();
 
   private final GitCredentials credentials;
+  private final dev.scaffold.Progress progress;
 
   /** A fetcher that sends no credentials: public templates only. */
   public JGitTemplateFetcher() {
@@ -66,7 +67,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
    *     fetched and the token goes nowhere else, not even to another host a redirect names
    */
   public JGitTemplateFetcher(String token, TokenScope scope) {
+    this(token, scope, dev.scaffold.Progress.NONE);
+  }
+
+  /** @param progress where a clone's counts go (objects received, deltas resolved) */
+  public JGitTemplateFetcher(String token, TokenScope scope, dev.scaffold.Progress progress) {
     this.credentials = new GitCredentials(GitCredentials.USER, token, scope);
+    this.progress = progress;
   }
 
   @Override
@@ -135,7 +142,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     try {
       dir = TempFolders.create("scaffold-template-");
       try (Git git = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBare(true)
-          .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
+          .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url))
+          .setProgressMonitor(JGitProgress.of(progress, "clone " + dev.scaffold.NetworkCause.redact(url))).call()) {
         mine.complete(dir);
         return dir;
       }

@@ -137,7 +137,7 @@ public final class ProjectGenerator {
       // claimed: no other run writes here now, so the check made before the questions is made again
       checkDestination(destination, request.force());
       progress.step("render " + plan.files().size() + " files");
-      new TreeWriter(engine).write(plan, model, staging.folder());
+      new TreeWriter(engine).write(plan, model, staging.folder(), progress);
       Timing.mark("files written");
       writeAnswers(staging.folder(), template, answers);
       Timing.mark("answers file written");
