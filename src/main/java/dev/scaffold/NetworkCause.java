@@ -38,13 +38,17 @@ public final class NetworkCause {
    */
   public static String describe(Throwable failure, String url) {
     String hostPort = hostPort(url);
+    // the JDK's HTTP client reports a name that does not resolve as a ConnectException caused by
+    // UnresolvedAddressException: look for the name first, wherever it is in the chain
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+        return "the host name " + host(url, String.valueOf(t.getMessage())) + " does not resolve (DNS: no such host; "
+            + "check the URL, your network or VPN)";
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String msg = t.getMessage() == null ? "" : t.getMessage();
       String lower = msg.toLowerCase(Locale.ROOT);
-      if (t instanceof UnknownHostException) {
-        return "the host name " + host(url, msg) + " does not resolve (DNS: no such host; check the URL, "
-            + "your network or VPN)";
-      }
       if (t instanceof NoRouteToHostException) {
         return "host unreachable: no route to " + hostPort + " (check your network or VPN)";
       }
@@ -72,6 +76,29 @@ public final class NetworkCause {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether retrying cannot help within one run: the name does not resolve, nothing listens, no
+   * route, or TLS failed. A timeout or a connection lost midway may pass, and is retried.
+   */
+  public static boolean permanent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof NoRouteToHostException || t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+      if (t instanceof ConnectException && !(t instanceof HttpConnectTimeoutException)) {
+        return !String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("timed out");
+      }
+    }
+    return false;
+  }
+
+  /** "what: cause", naming the URL without credentials, or null when {@link #describe} knows no cause. */
+  public static String message(String what, Throwable failure, String url) {
+    String cause = describe(failure, url);
+    return cause == null ? null : what + " " + redact(url) + ": " + cause;
   }
 
   private static String tlsReason(String msg) {

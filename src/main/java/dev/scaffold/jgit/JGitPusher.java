@@ -172,7 +172,7 @@ public final class JGitPusher implements GitPusher {
       }
       return out;
     } catch (IOException | GitAPIException e) {
-      throw failure("git ls-remote " + url, e, credentials);
+      throw failure("git ls-remote " + dev.scaffold.NetworkCause.redact(url), e, credentials);
     }
   }
 
@@ -212,11 +212,16 @@ public final class JGitPusher implements GitPusher {
         }
       }
     } catch (IOException | GitAPIException e) {
-      throw failure("git push to " + url, e, credentials);
+      throw failure("git push to " + dev.scaffold.NetworkCause.redact(url), e, credentials);
     }
   }
 
   private static RemoteFailure failure(String what, Exception e, GitCredentials credentials) {
+    String cause = dev.scaffold.NetworkCause.describe(e, urlIn(what));
+    if (cause != null) {
+      return new RemoteFailure(credentials.scrub(what + " failed: " + cause), 0, !dev.scaffold.NetworkCause.permanent(e),
+          null, null);
+    }
     String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     boolean denied = lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
@@ -225,5 +230,11 @@ public final class JGitPusher implements GitPusher {
       return new RemoteFailure(what + " failed: " + msg, 0, !denied, null, null);
     }
     return RemoteFailure.permanent(what + " failed: " + msg, 0);
+  }
+
+  /** The URL a failure's description ends with ("git push to URL"), for naming its host. */
+  private static String urlIn(String what) {
+    int at = what.lastIndexOf(' ');
+    return at < 0 ? what : what.substring(at + 1);
   }
 }

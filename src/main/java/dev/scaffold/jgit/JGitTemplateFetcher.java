@@ -110,9 +110,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       }
       return out;
     } catch (InvalidRemoteException e) {
+      String network = dev.scaffold.NetworkCause.message("cannot list the tags of", e, url);
+      if (network != null) {
+        throw new OperationException(network, e);
+      }
       throw InputException.at(url, "is not a git repository that can be read");
     } catch (GitAPIException e) {
-      throw failure("cannot list the tags of " + url, url, e);
+      throw failure("cannot list the tags of " + dev.scaffold.NetworkCause.redact(url), url, e);
     }
   }
 
@@ -161,9 +165,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   }
 
   private RuntimeException fetchFailure(String url, GitAPIException e) {
+    String network = dev.scaffold.NetworkCause.message("cannot fetch", e, url);
+    if (network != null) {
+      return new OperationException(credentials.scrub(network), e);
+    }
     return e instanceof InvalidRemoteException
         ? InputException.at(url, "is not a git repository that can be read")
-        : failure("cannot fetch " + url, url, e);
+        : failure("cannot fetch " + dev.scaffold.NetworkCause.redact(url), url, e);
   }
 
   /** The token's credentials for a URL of the GitHub in use, else none (see {@link GitCredentials}). */
@@ -173,6 +181,11 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   /** A failure to reach a template, with a hint where it needs credentials; never with the token in it. */
   private OperationException failure(String what, String url, Exception e) {
+    String cause = dev.scaffold.NetworkCause.describe(e, url);
+    if (cause != null) {
+      // the network's own words, not JGit's last step ("cannot open git-upload-pack")
+      return new OperationException(credentials.scrub(what + ": " + cause), e);
+    }
     String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     String hint = "";
