@@ -94,6 +94,14 @@ class TemplateTestCommandTest {
   }
 
   @Test
+  void aTestCommandThatIsNotAListIsRefusedWithItsLine() {
+    template("test_command: mvn verify\n");
+    Cli.Run r = Cli.run(dir, env(), "template", "test", "tpl", "--build");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("scaffold.yml:5") && r.err().contains("`test_command` must be a non-empty list"), r.err());
+  }
+
+  @Test
   void buildWithoutATestCommandIsBadInput() {
     template("");
     Cli.Run r = Cli.run(dir, env(), "template", "test", "tpl", "--build");
