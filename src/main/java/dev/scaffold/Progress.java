@@ -19,4 +19,12 @@ public interface Progress {
 
   /** Something the user should know that does not stop the run. */
   default void warn(String message) {}
+
+  /**
+   * Counted work under way, such as "render" 120 of 500 files or "receive objects" 3 of 40: may be
+   * called often and from several threads; a display shows the latest count and drops the rest.
+   *
+   * @param total how many there are, or 0 when unknown
+   */
+  default void count(String task, long done, long total) {}
 }

@@ -44,13 +44,16 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show details, such as tags that are not versions.")
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress: only the result line and errors.")
+  boolean quiet;
+
   public CheckCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
-    Progress progress = ctx.progress(verbose, true);
+    Progress progress = ctx.progress(verbose && !quiet, true);
     java.nio.file.Path dir = ctx.path(directory == null ? "." : directory);
     if (all) {
       if (answersFile != null) {

@@ -11,9 +11,17 @@ import java.util.Map;
  * whether a person sits at a terminal. Tests build one over captured streams.
  *
  * @param terminal true when stdin and stdout are a terminal, so prompting is possible
+ * @param errTerminal true when stderr is a terminal, so a live progress line may be drawn there
  */
 public record CliContext(
-    PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir, boolean terminal) {
+    PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir, boolean terminal,
+    boolean errTerminal) {
+
+  /** A context whose stderr is a terminal exactly when stdin and stdout are. */
+  public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Path workingDir,
+      boolean terminal) {
+    this(out, err, in, env, workingDir, terminal, terminal);
+  }
 
   public static CliContext system() {
     return new CliContext(
@@ -22,7 +30,8 @@ public record CliContext(
         System.in,
         System.getenv(),
         Path.of("").toAbsolutePath(),
-        System.console() != null);
+        System.console() != null,
+        TerminalStreams.stderrIsTerminal());
   }
 
   /** A path argument, read relative to the working folder. */
@@ -30,33 +39,13 @@ public record CliContext(
     return workingDir.resolve(p).normalize();
   }
 
-  /** Progress as lines on stderr: steps always, details only when verbose. */
+  /** Progress on stderr: steps unless quiet, details only when verbose, live counts only on a terminal. */
   public Progress progress(boolean verbose, boolean quiet) {
-    PrintWriter e = err;
-    return new Progress() {
-      @Override
-      public void step(String message) {
-        if (!quiet) {
-          e.println("› " + message);
-        }
-      }
-
-      @Override
-      public void detail(String message) {
-        if (verbose) {
-          e.println("  " + message);
-        }
-      }
-
-      @Override
-      public void output(String line) {
-        e.println("  │ " + line);
-      }
-
-      @Override
-      public void warn(String message) {
-        e.println("warning: " + message);
-      }
-    };
+    int width = 80;
+    String columns = env.get("COLUMNS");
+    if (columns != null && columns.matches("\\d{2,4}")) {
+      width = Integer.parseInt(columns);
+    }
+    return new ProgressLine(err, verbose, quiet, errTerminal && !"dumb".equals(env.get("TERM")), width);
   }
 }

@@ -33,6 +33,9 @@ public final class CommonOptions {
   @Option(names = "--verbose", description = "Show details, and stack traces on errors.")
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no next steps: only the result line and errors.")
+  boolean quiet;
+
   AnswerInputs inputs(CliContext ctx) {
     Map<String, Object> sets = new LinkedHashMap<>();
     for (String kv : set) {

@@ -15,7 +15,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Show how the project has drifted from a fresh render of its recorded template version and "
-          + "answers, as a unified diff (a/ is the fresh render, b/ the project)."
+          + "answers, as a unified diff (a/ is the fresh render, b/ the project).",
+      "",
+      "On a terminal the diff is coloured (unless NO_COLOR is set) and shown through GIT_PAGER, else "
+          + "PAGER, else less; in a pipe it is plain."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 (with --exit-code or --quiet: no drift), 1 drift found with --exit-code or --quiet, "
+          + "or a failure, 2 bad input.",
+      "Example (CI):",
+      "  scaffold diff --exit-code"
     })
 public final class DiffCommand implements Callable<Integer> {
 
@@ -34,13 +44,27 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show details.")
   boolean verbose;
 
+  @Option(names = "--exit-code", description = "Exit 1 when the project has drifted, 0 when not (for CI).")
+  boolean exitCode;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no diff; implies --exit-code (as git diff --quiet).")
+  boolean quiet;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour the diff: auto (a terminal, and NO_COLOR unset), always or never.")
+  String color;
+
+  @Option(names = "--no-pager", description = "Do not page the diff, even on a terminal.")
+  boolean noPager;
+
   public DiffCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
-    Progress progress = ctx.progress(verbose, true);
+    Progress progress = ctx.progress(verbose && !quiet, true);
+    DiffOutput output = new DiffOutput(ctx, color, noPager, quiet, exitCode).validated();
     DriftReport r = new Services(ctx, progress).driftFinder()
         .diff(ctx.path(directory == null ? "." : directory), answersFile);
     if (json) {
@@ -52,12 +76,8 @@ public final class DiffCommand implements Callable<Integer> {
       m.put("added", r.added());
       m.put("removed", r.removed());
       ctx.out().println(Json.write(m));
-    } else if (r.patch().isEmpty()) {
-      // stdout stays an empty patch for tools; the person reading gets a word on stderr
-      ctx.err().println("No drift: " + r.project() + " matches a fresh render of " + r.template() + " " + r.version() + ".");
-    } else {
-      ctx.out().print(r.patch());
+      return output.jsonExit(r);
     }
-    return ExitCodes.OK;
+    return output.print(r);
   }
 }

@@ -57,6 +57,11 @@ final class FleetView implements FleetListener {
     return new FleetView(ctx.err(), live, color, json && !ctx.terminal(), width);
   }
 
+  /** A view that prints nothing while running ({@code --quiet}). */
+  static FleetView silent(CliContext ctx) {
+    return new FleetView(ctx.err(), false, false, true, 100);
+  }
+
   @Override
   public synchronized void planned(int total) {
     this.total = total;

@@ -23,6 +23,9 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a machine-readable list on stdout.")
   boolean json;
 
+  @Option(names = {"-q", "--quiet"}, description = "Accepted as on every command; list prints only its result anyway.")
+  boolean quiet;
+
   public ListCommand(CliContext ctx) {
     this.ctx = ctx;
   }

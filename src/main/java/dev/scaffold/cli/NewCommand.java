@@ -87,7 +87,7 @@ public final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = ctx.progress(common.verbose, common.json);
+    Progress progress = ctx.progress(common.verbose, common.json || common.quiet);
     Services services = new Services(ctx, progress, githubUrl);
     boolean interactive = common.interactive(ctx);
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
@@ -157,6 +157,9 @@ public final class NewCommand implements Callable<Integer> {
     }
     out.println(b.append('.'));
     r.published().forEach((k, v) -> out.println("  " + k.replace('_', ' ') + ": " + v));
+    if (!common.quiet) {
+      NextSteps.print(NextSteps.afterNew(r, ctx.workingDir()), out);
+    }
   }
 
   private static Map<String, Object> json(NewResult r) {
@@ -179,6 +182,7 @@ public final class NewCommand implements Callable<Integer> {
       m.put("github_steps", steps.isEmpty() ? List.of() : steps.lines().toList());
     } else {
       m.put("github", r.published());
+      m.put("message", r.message());
     }
     return m;
   }

@@ -24,7 +24,7 @@ final class PlainCommandLine {
 
   /** The options {@link CommonOptions} adds to a command. */
   private static final Set<String> COMMON_FLAGS =
-      Set.of("--defaults", "--non-interactive", "--dry-run", "--json", "--verbose");
+      Set.of("--defaults", "--non-interactive", "--dry-run", "--json", "--verbose", "--quiet", "-q");
   private static final Set<String> COMMON_VALUED = Set.of("--answers", "--set");
 
   private static final Grammar NEW = new Grammar(2,
@@ -33,7 +33,7 @@ final class PlainCommandLine {
   private static final Grammar UPDATE = new Grammar(1,
       union(COMMON_FLAGS, Set.of("--prerelease", "--allow-dirty", "--allow-downgrade", "--commit", "--pr")),
       union(COMMON_VALUED, Set.of("--version", "--conflict", "--github-url")));
-  private static final Grammar CHECK = new Grammar(1, Set.of("--prerelease", "--json", "--verbose"), Set.of());
+  private static final Grammar CHECK = new Grammar(1, Set.of("--prerelease", "--json", "--verbose", "--quiet", "-q"), Set.of());
 
   private PlainCommandLine() {}
 
@@ -123,7 +123,7 @@ final class PlainCommandLine {
       } else if (!grammar.flags().contains(name)) {
         return null;
       }
-      String key = name.equals("-y") ? "--yes" : name;
+      String key = name.equals("-y") ? "--yes" : name.equals("-q") ? "--quiet" : name;
       if (!key.equals("--set") && !seen.add(key)) {
         return null; // picocli rejects a repeated single-value option
       }
@@ -195,6 +195,7 @@ final class PlainCommandLine {
         case "--prerelease" -> cmd.prerelease = true;
         case "--json" -> cmd.json = true;
         case "--verbose" -> cmd.verbose = true;
+        case "--quiet" -> cmd.quiet = true;
         default -> throw new IllegalStateException(name);
       }
     });
@@ -227,6 +228,7 @@ final class PlainCommandLine {
       case "--dry-run" -> c.dryRun = true;
       case "--json" -> c.json = true;
       case "--verbose" -> c.verbose = true;
+      case "--quiet" -> c.quiet = true;
       case "--answers" -> c.answersFile = o[1];
       case "--set" -> c.set.add(o[1]);
       default -> {

@@ -48,7 +48,7 @@ final class Services {
   }
 
   TemplateResolver resolver() {
-    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), scope(null));
+    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), scope(null), progress);
     return new TemplateResolver(catalog(), templates, ctx.workingDir(), progress);
   }
 
@@ -58,7 +58,7 @@ final class Services {
    */
   private synchronized JGitTemplateFetcher templates() {
     if (templates == null) {
-      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), scope(null));
+      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), scope(null), progress);
     }
     return templates;
   }
@@ -96,7 +96,7 @@ final class Services {
     }
     TokenScope scope = scope(githubUrl);
     return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
-        new JGitPusher(scope), retry(), progress);
+        new JGitPusher(scope, progress), retry(), progress);
   }
 
   private RetryPolicy retry() {

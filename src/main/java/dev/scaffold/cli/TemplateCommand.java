@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "template",
     mixinStandardHelpOptions = true,
     description = "Commands for template authors.",
-    subcommands = {TemplateCommand.Lint.class})
+    subcommands = {TemplateCommand.Lint.class, TemplateTestCommand.class})
 public final class TemplateCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,7 +35,8 @@ public final class TemplateCommand implements Runnable {
         // one line: the first is the summary in `scaffold template --help`
         "Check a template: scaffold.yml against its JSON Schema, every .ftl file parses, and the whole "
             + "template renders with each answers example (the template's own answers-examples/ "
-            + "folder, plus any --answers given). Writes nothing."
+            + "folder, plus any --answers given; with the questions' defaults when there is none). "
+            + "Reports every problem at once, each with its file and line. Writes nothing."
       })
   public static final class Lint implements Callable<Integer> {
 
@@ -60,15 +61,19 @@ public final class TemplateCommand implements Runnable {
     @Option(names = "--verbose", description = "Show details.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress; print only the problems (or the ok line).")
+    boolean quiet;
+
     public Lint(CliContext ctx) {
       this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-      var progress = ctx.progress(verbose, json);
+      var progress = ctx.progress(verbose && !quiet, json || quiet);
       List<Path> examples = answers.stream().map(ctx::path).toList();
-      TemplateLinter.Report r = new TemplateLinter(new Services(ctx, progress).resolver(), progress).lint(template, version, examples);
+      TemplateLinter.Report r = new TemplateLinter(new Services(ctx, progress).resolver(), progress, ctx.workingDir())
+          .lint(template, version, examples);
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("template", r.template());
@@ -78,8 +83,10 @@ public final class TemplateCommand implements Runnable {
         m.put("problems", r.problems().stream().map(p -> Map.of("where", p.where(), "what", p.what())).toList());
         ctx.out().println(Json.write(m));
       } else if (r.ok()) {
+        boolean defaults = r.examples().equals(List.of(TemplateLinter.DEFAULTS));
         ctx.out().println("ok: " + r.template() + ": scaffold.yml valid, " + r.templatesParsed() + " templates parse, "
-            + r.examples().size() + " answers example(s) render");
+            + (defaults ? "renders with the questions' defaults (no answers examples)"
+                : r.examples().size() + " answers example(s) render"));
       } else {
         ctx.err().println("error: " + r.template() + ": " + r.problems().size() + " problem(s)");
         for (Problem p : r.problems()) {

@@ -141,7 +141,7 @@ public final class UpdateCommand implements Callable<Integer> {
     if (all && answersFile != null) {
       throw InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
     }
-    Progress progress = ctx.progress(common.verbose, common.json);
+    Progress progress = ctx.progress(common.verbose, common.json || common.quiet);
     Services services = new Services(ctx, progress, githubUrl);
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
@@ -156,7 +156,12 @@ public final class UpdateCommand implements Callable<Integer> {
     } else {
       // one write, not a flush per line: the listing can run to thousands of lines
       java.io.StringWriter listing = new java.io.StringWriter();
-      text(result, new PrintWriter(listing));
+      PrintWriter w = new PrintWriter(listing);
+      text(result, w);
+      if (!common.quiet) {
+        NextSteps.print(NextSteps.afterUpdate(result, style()), w);
+      }
+      w.flush();
       ctx.out().print(listing);
       ctx.out().flush();
     }
@@ -233,7 +238,7 @@ public final class UpdateCommand implements Callable<Integer> {
       throw InputException.at("--allow-dirty", "has no meaning for the fleet form, which works on fresh clones");
     }
     Services services = new Services(ctx, Progress.NONE, githubUrl);
-    FleetView view = FleetView.of(ctx, common.json);
+    FleetView view = common.quiet ? FleetView.silent(ctx) : FleetView.of(ctx, common.json);
     List<String> names = services.repoSource(githubUrl).list(selection);
     FleetRequest request = new FleetRequest(names, version, prerelease, common.inputs(ctx), common.defaults, style(),
         allowDowngrade, jobs, common.dryRun);
@@ -362,6 +367,7 @@ public final class UpdateCommand implements Callable<Integer> {
     m.put("commit", r.commit());
     m.put("pull_request", r.pullRequest());
     m.put("dry_run", r.dryRun());
+    m.put("message", r.message());
     return m;
   }
 }

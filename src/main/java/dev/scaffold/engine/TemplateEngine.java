@@ -190,7 +190,7 @@ public final class TemplateEngine {
     try {
       t = new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
-      throw syntaxError(e, name);
+      throw syntaxError(e, name, text, syntax == Syntax.SQUARE);
     } catch (IOException e) {
       throw InputException.at(name, e.getMessage());
     }
@@ -236,7 +236,7 @@ public final class TemplateEngine {
     try {
       new Template(name, name, new StringReader(text), files());
     } catch (ParseException e) {
-      throw syntaxError(e, name);
+      throw syntaxError(e, name, text, syntax == Syntax.SQUARE);
     } catch (IOException e) {
       throw InputException.at(name, e.getMessage());
     }
@@ -319,6 +319,24 @@ public final class TemplateEngine {
     }
     return InputException.at(where, "renders more than " + RenderLimits.describe(limits.maxFileChars())
         + " (the output limit per file); raise it with " + RenderLimits.FILE_SIZE_VARIABLE + "=SIZE, such as 64M");
+  }
+
+  private static final java.util.regex.Pattern UNCLOSED = java.util.regex.Pattern.compile("unclosed #([a-zA-Z]+)");
+
+  /** As {@link #syntaxError(ParseException, String)}, but an unclosed directive is reported where it opens. */
+  private static InputException syntaxError(ParseException e, String name, String text, boolean square) {
+    java.util.regex.Matcher m = UNCLOSED.matcher(String.valueOf(e.getEditorMessage()));
+    if (m.find()) {
+      UnclosedTags.Opening o = UnclosedTags.find(text, m.group(1), square);
+      if (o != null) {
+        String where = name + ":" + o.line() + ":" + o.column();
+        String tag = square ? "[#" + o.name() + "]" : "<#" + o.name() + ">";
+        String end = square ? "[/#" + o.name() + "]" : "</#" + o.name() + ">";
+        String what = "template syntax error: " + tag + " opened here is never closed (" + end + " missing)";
+        return new InputException(where + ": " + what, List.of(Problem.at(where, what)), e);
+      }
+    }
+    return syntaxError(e, name);
   }
 
   private static InputException syntaxError(ParseException e, String name) {

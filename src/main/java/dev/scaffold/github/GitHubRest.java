@@ -95,6 +95,11 @@ final class GitHubRest {
       }
       throw f;
     } catch (IOException e) {
+      String cause = dev.scaffold.NetworkCause.describe(e, base);
+      if (cause != null) {
+        String message = scrub(what + ": no answer from the GitHub API at " + dev.scaffold.NetworkCause.redact(base) + ": " + cause);
+        throw new RemoteFailure(message, 0, !dev.scaffold.NetworkCause.permanent(e), null, null);
+      }
       throw RemoteFailure.transientFailure(what + ": no answer from GitHub (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + scrub(e.getMessage())) + ")", 0, null, null);
     }

@@ -37,11 +37,18 @@ public final class JGitPusher implements GitPusher {
   static final String REMOTE = "origin";
 
   private final TokenScope scope;
+  private final dev.scaffold.Progress progress;
 
   /** @param scope where the token may go: a URL outside it is refused before any request */
   public JGitPusher(TokenScope scope) {
+    this(scope, dev.scaffold.Progress.NONE);
+  }
+
+  /** @param progress where a push's counts go (objects written) */
+  public JGitPusher(TokenScope scope, dev.scaffold.Progress progress) {
     JGit.ensureConfigured();
     this.scope = scope;
+    this.progress = progress;
   }
 
   /** The token's credentials for {@code url}; a URL the token may not go to is refused, never tried. */
@@ -165,7 +172,7 @@ public final class JGitPusher implements GitPusher {
       }
       return out;
     } catch (IOException | GitAPIException e) {
-      throw failure("git ls-remote " + url, e, credentials);
+      throw failure("git ls-remote " + dev.scaffold.NetworkCause.redact(url), e, credentials);
     }
   }
 
@@ -190,6 +197,7 @@ public final class JGitPusher implements GitPusher {
       List<RefSpec> specs = new ArrayList<>();
       branches.forEach((b, commit) -> specs.add(new RefSpec(commit + ":" + Constants.R_HEADS + b)));
       Iterable<PushResult> results = git.push().setRemote(REMOTE).setRefSpecs(specs).setAtomic(true)
+          .setProgressMonitor(JGitProgress.of(progress, "push " + String.join(", ", branches.keySet())))
           .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       for (PushResult result : results) {
         for (RemoteRefUpdate u : result.getRemoteUpdates()) {
@@ -204,11 +212,16 @@ public final class JGitPusher implements GitPusher {
         }
       }
     } catch (IOException | GitAPIException e) {
-      throw failure("git push to " + url, e, credentials);
+      throw failure("git push to " + dev.scaffold.NetworkCause.redact(url), e, credentials);
     }
   }
 
   private static RemoteFailure failure(String what, Exception e, GitCredentials credentials) {
+    String cause = dev.scaffold.NetworkCause.describe(e, urlIn(what));
+    if (cause != null) {
+      return new RemoteFailure(credentials.scrub(what + " failed: " + cause), 0, !dev.scaffold.NetworkCause.permanent(e),
+          null, null);
+    }
     String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     boolean denied = lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
@@ -217,5 +230,11 @@ public final class JGitPusher implements GitPusher {
       return new RemoteFailure(what + " failed: " + msg, 0, !denied, null, null);
     }
     return RemoteFailure.permanent(what + " failed: " + msg, 0);
+  }
+
+  /** The URL a failure's description ends with ("git push to URL"), for naming its host. */
+  private static String urlIn(String what) {
+    int at = what.lastIndexOf(' ');
+    return at < 0 ? what : what.substring(at + 1);
   }
 }

@@ -54,6 +54,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   private final ConcurrentHashMap<String, CompletableFuture<Path>> copies = new ConcurrentHashMap<>();
 
   private final GitCredentials credentials;
+  private final dev.scaffold.Progress progress;
 
   /** A fetcher that sends no credentials: public templates only. */
   public JGitTemplateFetcher() {
@@ -66,7 +67,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
    *     fetched and the token goes nowhere else, not even to another host a redirect names
    */
   public JGitTemplateFetcher(String token, TokenScope scope) {
+    this(token, scope, dev.scaffold.Progress.NONE);
+  }
+
+  /** @param progress where a clone's counts go (objects received, deltas resolved) */
+  public JGitTemplateFetcher(String token, TokenScope scope, dev.scaffold.Progress progress) {
     this.credentials = new GitCredentials(GitCredentials.USER, token, scope);
+    this.progress = progress;
   }
 
   @Override
@@ -103,9 +110,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       }
       return out;
     } catch (InvalidRemoteException e) {
+      String network = dev.scaffold.NetworkCause.message("cannot list the tags of", e, url);
+      if (network != null) {
+        throw new OperationException(network, e);
+      }
       throw InputException.at(url, "is not a git repository that can be read");
     } catch (GitAPIException e) {
-      throw failure("cannot list the tags of " + url, url, e);
+      throw failure("cannot list the tags of " + dev.scaffold.NetworkCause.redact(url), url, e);
     }
   }
 
@@ -135,7 +146,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     try {
       dir = TempFolders.create("scaffold-template-");
       try (Git git = Git.cloneRepository().setFs(NoHooks.FILE_SYSTEM).setURI(url).setDirectory(dir.toFile()).setBare(true)
-          .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url)).call()) {
+          .setTagOption(TagOpt.FETCH_TAGS).setCredentialsProvider(credentials(url))
+          .setProgressMonitor(JGitProgress.of(progress, "clone " + dev.scaffold.NetworkCause.redact(url))).call()) {
         mine.complete(dir);
         return dir;
       }
@@ -153,9 +165,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   }
 
   private RuntimeException fetchFailure(String url, GitAPIException e) {
+    String network = dev.scaffold.NetworkCause.message("cannot fetch", e, url);
+    if (network != null) {
+      return new OperationException(credentials.scrub(network), e);
+    }
     return e instanceof InvalidRemoteException
         ? InputException.at(url, "is not a git repository that can be read")
-        : failure("cannot fetch " + url, url, e);
+        : failure("cannot fetch " + dev.scaffold.NetworkCause.redact(url), url, e);
   }
 
   /** The token's credentials for a URL of the GitHub in use, else none (see {@link GitCredentials}). */
@@ -165,6 +181,11 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
   /** A failure to reach a template, with a hint where it needs credentials; never with the token in it. */
   private OperationException failure(String what, String url, Exception e) {
+    String cause = dev.scaffold.NetworkCause.describe(e, url);
+    if (cause != null) {
+      // the network's own words, not JGit's last step ("cannot open git-upload-pack")
+      return new OperationException(credentials.scrub(what + ": " + cause), e);
+    }
     String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
     String hint = "";

@@ -48,14 +48,14 @@ public final class JGitWorkspace implements RepoWorkspace {
     } catch (GitAPIException | RuntimeException e) {
       String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       if (!msg.contains("shallow") && !msg.contains("depth")) {
-        throw failure("git clone " + url, e);
+        throw failure("git clone " + dev.scaffold.NetworkCause.redact(url), e);
       }
       // a server without shallow support: the whole history, then
       try {
         FileTrees.deleteRecursively(dir);
         clone(url, branch, dir, false);
       } catch (GitAPIException | IOException | RuntimeException again) {
-        throw failure("git clone " + url, again);
+        throw failure("git clone " + dev.scaffold.NetworkCause.redact(url), again);
       }
     }
   }
@@ -138,11 +138,15 @@ public final class JGitWorkspace implements RepoWorkspace {
       if (e instanceof OperationException oe) {
         throw oe;
       }
-      throw failure("git push of " + branch + " to " + url, e);
+      throw failure("git push of " + branch + " to " + dev.scaffold.NetworkCause.redact(url), e);
     }
   }
 
   private OperationException failure(String what, Exception e) {
+    String cause = dev.scaffold.NetworkCause.describe(e, what.substring(what.lastIndexOf(' ') + 1));
+    if (cause != null) {
+      return new OperationException(scrub(what + " failed: " + cause), e);
+    }
     String msg = scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(Locale.ROOT);
     String hint = lower.contains("not authorized") || lower.contains("authentication") ? " (is the token valid, "

@@ -50,7 +50,12 @@ public final class LazyJGit {
 
   /** A {@link JGitTemplateFetcher} with the token for the URLs {@code scope} allows, made on first real use. */
   public static TemplateFetcher fetcher(String token, dev.scaffold.TokenScope scope) {
-    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, scope));
+    return fetcher(token, scope, dev.scaffold.Progress.NONE);
+  }
+
+  /** {@link #fetcher(String, dev.scaffold.TokenScope)}, showing a clone's counts on {@code progress}. */
+  public static TemplateFetcher fetcher(String token, dev.scaffold.TokenScope scope, dev.scaffold.Progress progress) {
+    Supplier<JGitTemplateFetcher> real = memo(() -> new JGitTemplateFetcher(token, scope, progress));
     return new TemplateFetcher() {
       @Override
       public boolean isRepository(Path dir) {

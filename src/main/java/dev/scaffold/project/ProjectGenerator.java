@@ -111,6 +111,8 @@ public final class ProjectGenerator {
               + tasks.size() + " command(s); read them below and pass --trust to allow them", problems);
     }
     String branch = branch(spec, engine, model);
+    // rendered before anything is written: a broken message is the template's error, not a half-done run
+    String nextSteps = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
     PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun());
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
@@ -137,7 +139,7 @@ public final class ProjectGenerator {
       // claimed: no other run writes here now, so the check made before the questions is made again
       checkDestination(destination, request.force());
       progress.step("render " + plan.files().size() + " files");
-      new TreeWriter(engine).write(plan, model, staging.folder());
+      new TreeWriter(engine).write(plan, model, staging.folder(), progress);
       Timing.mark("files written");
       writeAnswers(staging.folder(), template, answers);
       Timing.mark("answers file written");
@@ -165,7 +167,7 @@ public final class ProjectGenerator {
       published = publisher.publish(publishContext.withCommit(commit), destination);
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
-        request.noGit() ? null : branch, commit, published, false);
+        request.noGit() ? null : branch, commit, published, false, nextSteps);
   }
 
   /**
@@ -187,10 +189,11 @@ public final class ProjectGenerator {
       return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
           branch, null, Map.of("steps", String.join("\n", steps)), true);
     }
+    String message = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     progress.step("resuming GitHub provisioning for " + destination);
     Map<String, String> published = publisher.publish(context, destination);
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
-        branch, null, published, false);
+        branch, null, published, false, message);
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {

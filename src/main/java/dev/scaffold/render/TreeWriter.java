@@ -42,6 +42,11 @@ public final class TreeWriter {
 
   /** Writes every entry under {@code target}, which should be a new, empty folder. */
   public void write(RenderPlan plan, Map<String, ?> model, Path target) {
+    write(plan, model, target, dev.scaffold.Progress.NONE);
+  }
+
+  /** {@link #write(RenderPlan, Map, Path)}, counting the files written on {@code progress} as "render". */
+  public void write(RenderPlan plan, Map<String, ?> model, Path target, dev.scaffold.Progress progress) {
     // below the target, folders are made one at a time, each checked to be a real folder, and
     // files opened without following a link at their name: nothing lands outside, whatever is there
     ConfinedPaths confined = new ConfinedPaths(target);
@@ -57,7 +62,12 @@ public final class TreeWriter {
     }
     List<PlannedEntry> files = plan.files();
     boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
-    forEachInParallel(files, e -> writeFile(e, model, confined.root().resolve(e.path()), posix));
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    long total = files.size();
+    forEachInParallel(files, e -> {
+      writeFile(e, model, confined.root().resolve(e.path()), posix);
+      progress.count("render", done.incrementAndGet(), total);
+    });
   }
 
   /** Renders every file to nowhere: finds template errors without writing (for dry runs and lint). */

@@ -23,7 +23,7 @@ public final class SpecReader {
       Set.of(
           "name", "description", "subdirectory", "syntax", "min_scaffold_version", "destination",
           "questions", "computed", "summary", "exclude", "skip_if_exists", "github", "tasks",
-          "answers_file");
+          "answers_file", "message_after_new", "message_after_update", "test_command");
   public static final Set<String> QUESTION_KEYS =
       Set.of(
           "name", "prompt", "help", "type", "default", "validate", "required", "when", "choices",
@@ -102,13 +102,16 @@ public final class SpecReader {
         problem("/answers_file", "`answers_file` " + bad);
       }
     }
+    TemplateSpec.Messages messages = new TemplateSpec.Messages(
+        text(root, "", "message_after_new", false), text(root, "", "message_after_update", false));
+    List<String> testCommand = testCommand(root.get("test_command"));
     if (!problems.isEmpty()) {
       throw new InputException(
           doc.displayName() + " is not a valid template description", problems);
     }
     return new TemplateSpec(
         name, description, subdirectory, syntax, minVersion, destination, questions, computed,
-        summary, exclude, skipIfExists, github, tasks, answersFile);
+        summary, exclude, skipIfExists, github, tasks, answersFile, messages, testCommand);
   }
 
   /**
@@ -131,6 +134,26 @@ public final class SpecReader {
       }
     }
     return null;
+  }
+
+  /** {@code test_command}: argv, as tasks have it, run without a shell by {@code template test --build}. */
+  private List<String> testCommand(JsonNode node) {
+    List<String> argv = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return argv;
+    }
+    if (!node.isArray() || node.isEmpty()) {
+      problem("/test_command", "`test_command` must be a non-empty list (argv form, run without a shell), such as [mvn, -B, verify]");
+      return argv;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isValueNode() || node.get(i).isNull()) {
+        problem("/test_command/" + i, "each word of `test_command` must be text");
+      } else {
+        argv.add(node.get(i).asText());
+      }
+    }
+    return argv;
   }
 
   private List<Question> questions(JsonNode node) {

@@ -15,6 +15,9 @@ import java.util.Map;
  *     template provisions nothing; its shape was checked when loading
  * @param answersFile where a generated project records the template and answers, relative to the
  *     project ({@code answers_file}; {@code .scaffold-answers.yml} unless the template says)
+ * @param messages the texts shown after {@code new} and {@code update}, FreeMarker strings
+ * @param testCommand what {@code template test --build} runs in each generated project (argv,
+ *     each word a FreeMarker string), or empty
  */
 public record TemplateSpec(
     String name,
@@ -30,12 +33,21 @@ public record TemplateSpec(
     List<String> skipIfExists,
     Map<String, Object> github,
     List<TaskSpec> tasks,
-    String answersFile) {
+    String answersFile,
+    Messages messages,
+    List<String> testCommand) {
 
   /** The answers file a template that names none records into. */
   public static final String DEFAULT_ANSWERS_FILE = ".scaffold-answers.yml";
 
+  /** The templated texts shown at the end of a run; each null when the template has none. */
+  public record Messages(String afterNew, String afterUpdate) {
+    public static final Messages NONE = new Messages(null, null);
+  }
+
   public TemplateSpec {
+    messages = messages == null ? Messages.NONE : messages;
+    testCommand = List.copyOf(testCommand);
     questions = List.copyOf(questions);
     computed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(computed));
     summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));

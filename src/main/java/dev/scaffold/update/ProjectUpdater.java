@@ -188,6 +188,8 @@ public final class ProjectUpdater {
         Answers newAnswers =
             TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
         Answers oldAnswers = oldAnswers(oldT, recorded, newAnswers);
+        // rendered before anything is written, like the files: a broken one refuses the update whole
+        String message = TemplateVersionSource.messageAfterUpdate(newT, newAnswers);
         List<String> newQuestions = new ArrayList<>();
         newT.spec().questions().forEach(q -> {
           if (oldT.spec().question(q.name()).isEmpty()) {
@@ -252,7 +254,7 @@ public final class ProjectUpdater {
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false);
+            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, message);
       }
     } finally {
       TemplateVersionSource.deleteQuietly(work);

@@ -210,6 +210,17 @@ final class TemplateVersionSource {
     return RenderedTree.of(files, sources);
   }
 
+  /** {@code message_after_update} of {@code t}, rendered with {@code answers} as its files are; null when it has none. */
+  static String messageAfterUpdate(ResolvedTemplate t, Answers answers) {
+    String text = t.spec().messages().afterUpdate();
+    if (text == null) {
+      return null;
+    }
+    TemplateEngine engine = engine(t);
+    Map<String, Object> model = new Questionnaire(t.spec(), engine, TemplateContext.of(t), Progress.NONE).model(answers.values());
+    return dev.scaffold.project.TemplateMessage.render(engine, text, dev.scaffold.project.TemplateMessage.AFTER_UPDATE, model);
+  }
+
   static TemplateEngine engine(ResolvedTemplate t) {
     return new TemplateEngine(t.tree(), t.spec().syntax());
   }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param commit that commit's id, else null
  * @param pullRequest the pull request's address with {@code --pr}, else null
  * @param upToDate true when there was nothing to do: same version and no changed answers
+ * @param message the target version's {@code message_after_update} rendered with the answers, or null
  */
 public record UpdateResult(
     Path project,
@@ -31,7 +32,15 @@ public record UpdateResult(
     String commit,
     String pullRequest,
     boolean dryRun,
-    boolean upToDate) {
+    boolean upToDate,
+    String message) {
+
+  public UpdateResult(Path project, String template, String fromVersion, String toVersion, String toCommit,
+      List<FileOutcome> files, List<String> newQuestions, Map<String, Object> answers, String branch, String commit,
+      String pullRequest, boolean dryRun, boolean upToDate) {
+    this(project, template, fromVersion, toVersion, toCommit, files, newQuestions, answers, branch, commit, pullRequest,
+        dryRun, upToDate, null);
+  }
 
   public UpdateResult {
     files = List.copyOf(files);

@@ -376,7 +376,7 @@ class UpdateCommandTest {
   void helpWorksDespiteTheVersionOption() {
     var r = cli(tmp, "update", "--help");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().startsWith("Usage: scaffold update [-h]"), r.out());
+    assertTrue(r.out().startsWith("Usage: scaffold update [-hq]"), r.out());
     assertTrue(r.out().contains("--version=TAG"), r.out());
   }
 

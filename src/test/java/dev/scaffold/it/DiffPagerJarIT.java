@@ -1,0 +1,74 @@
+package dev.scaffold.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar's {@code scaffold diff} on a real pseudo-terminal (util-linux {@code script}): paged
+ * through PAGER with colour; NO_COLOR turns colour off; a pipe gets neither.
+ */
+class DiffPagerJarIT {
+
+  @TempDir Path dir;
+
+  private ProcessBuilder java(String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("java", "-jar", BundledTemplatesBuildIT.jar().toString()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(dir.toFile());
+  }
+
+  private static String run(ProcessBuilder pb, Map<String, String> env) throws Exception {
+    pb.environment().remove("NO_COLOR"); // the build's own environment may set it
+    pb.environment().putAll(env);
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    pb.environment().put("XDG_CONFIG_HOME", pb.directory().toPath().resolve("xdg").toString());
+    pb.environment().remove("GIT_PAGER");
+    pb.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out;
+  }
+
+  /** Runs the jar's diff under {@code script}, whose child gets a pseudo-terminal for stdin, stdout and stderr. */
+  private String onTerminal(Map<String, String> env) throws Exception {
+    String jar = BundledTemplatesBuildIT.jar().toString();
+    return run(new ProcessBuilder("script", "-qec", "java -jar '" + jar + "' diff proj", "/dev/null")
+        .directory(dir.toFile()), env);
+  }
+
+  @Test
+  void pagedAndColouredOnATerminalPlainInAPipe() throws Exception {
+    assumeTrue(Files.isRegularFile(BundledTemplatesBuildIT.jar()), "the jar is built by mvn package");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is installed");
+    dev.scaffold.testing.FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", "name: t\n",
+        "template/a.txt", "one\ntwo\n"));
+    run(java("new", "tpl", "proj", "--no-git"), Map.of());
+    Files.writeString(dir.resolve("proj/a.txt"), "one\nthree\n");
+
+    Path paged = dir.resolve("paged.txt");
+    onTerminal(Map.of("PAGER", "cat > '" + paged + "'", "TERM", "xterm"));
+    String text = Files.readString(paged);
+    assertTrue(text.contains("\033[32m+three\033[m") && text.contains("\033[31m-two\033[m"), text);
+
+    Files.delete(paged);
+    onTerminal(Map.of("PAGER", "cat > '" + paged + "'", "TERM", "xterm", "NO_COLOR", "1"));
+    String plain = Files.readString(paged);
+    assertTrue(plain.contains("+three") && !plain.contains("\033"), plain);
+
+    Files.delete(paged);
+    String piped = run(java("diff", "proj"), Map.of("PAGER", "cat > '" + paged + "'"));
+    assertTrue(piped.contains("-two\n+three\n") && !piped.contains("\033"), piped);
+    assertFalse(Files.exists(paged), "no pager in a pipe");
+  }
+}
