@@ -10,6 +10,7 @@ import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.answers.Questionnaire;
 import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.render.Glob;
+import dev.scaffold.render.TemplatedGlobs;
 import dev.scaffold.render.RenderPlan;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.render.TreeWriter;
@@ -56,7 +57,9 @@ public final class TemplateLinter {
       TemplateEngine engine = new TemplateEngine(t.tree(), t.spec().syntax());
       for (String key : List.of("exclude", "skip_if_exists")) {
         try {
-          Glob.check(key.equals("exclude") ? t.spec().exclude() : t.spec().skipIfExists(), key);
+          // templated entries are checked as each example renders them, below
+          Glob.check((key.equals("exclude") ? t.spec().exclude() : t.spec().skipIfExists()).stream()
+              .filter(g -> !g.contains("${") && !g.contains("<#") && !g.contains("[=")).toList(), key);
         } catch (InputException e) {
           problems.addAll(e.problems());
         }
@@ -87,7 +90,9 @@ public final class TemplateLinter {
           AnswerInputs inputs = new AnswerInputs(Map.of(), AnswersFile.readInputs(example), example.toString(), Map.of());
           Answers answers = q.collect(inputs, null, true);
           Map<String, Object> model = q.model(answers.values());
-          RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model, t.treeModes());
+          TemplatedGlobs.skipIfExists(t.spec(), engine, model);
+          RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(),
+              TemplatedGlobs.exclude(t.spec(), engine, model), model, t.treeModes());
           new TreeWriter(engine).check(plan, model);
           TaskRunner.plan(t.spec().tasks(), engine, model);
           rendered.add(example.toString());

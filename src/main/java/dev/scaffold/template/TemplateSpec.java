@@ -11,6 +11,8 @@ import java.util.Map;
  * @param destination FreeMarker string giving the default destination folder, or null
  * @param github the {@code github:} section as written (maps, lists, strings), or empty when the
  *     template provisions nothing; its shape was checked when loading
+ * @param migrations commands tied to versions, run by updates that cross them
+ * @param locations {@code file:line} of entries, by JSON pointer ({@code /exclude/0}), for messages
  */
 public record TemplateSpec(
     String name,
@@ -24,7 +26,9 @@ public record TemplateSpec(
     List<String> exclude,
     List<String> skipIfExists,
     Map<String, Object> github,
-    List<TaskSpec> tasks) {
+    List<TaskSpec> tasks,
+    List<MigrationSpec> migrations,
+    Map<String, String> locations) {
 
   public TemplateSpec {
     questions = List.copyOf(questions);
@@ -33,6 +37,14 @@ public record TemplateSpec(
     skipIfExists = List.copyOf(skipIfExists);
     github = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(github));
     tasks = List.copyOf(tasks);
+    migrations = List.copyOf(migrations);
+    locations = Map.copyOf(locations);
+  }
+
+  /** Where the entry at {@code pointer} (such as {@code /exclude/2}) is written: {@code scaffold.yml:LINE}. */
+  public String where(String pointer) {
+    String at = locations.get(pointer);
+    return at != null ? at : "scaffold.yml " + pointer.substring(1).replace('/', '.');
   }
 
   public java.util.Optional<Question> question(String name) {

@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,10 +198,11 @@ public final class ProjectUpdater {
           Timing.mark("update: git status");
         }
         String baseBranch = repo == null ? null : repo.branch();
-        List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
-        oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
+        // the old version's rules, then the new one's: a file once kept stays kept unless the new version says `!`
+        List<String> skip = new ArrayList<>(TemplateVersionSource.skipIfExists(oldT, oldAnswers));
+        skip.addAll(TemplateVersionSource.skipIfExists(newT, newAnswers));
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
-            "template " + recorded.version(), "template " + target, newlyExcluded(newT, oldT, renders.base()));
+            "template " + recorded.version(), "template " + target, newlyExcluded(newT, newAnswers, oldT, renders.base()));
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
         TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), checked.unchanged());
         Timing.mark("update: planned");
@@ -392,9 +392,10 @@ public final class ProjectUpdater {
    * Whether the new version's {@code exclude} covers a path of the old render, by its output path or
    * (as the renderer matches too) its source path; the old version's source stands in for the new one's.
    */
-  private static java.util.function.Predicate<String> newlyExcluded(ResolvedTemplate newT, ResolvedTemplate oldT,
-      RenderedTree base) {
-    dev.scaffold.render.Glob exclude = new dev.scaffold.render.Glob(newT.spec().exclude(), "exclude");
+  private static java.util.function.Predicate<String> newlyExcluded(ResolvedTemplate newT, Answers newAnswers,
+      ResolvedTemplate oldT, RenderedTree base) {
+    dev.scaffold.render.Glob exclude = new dev.scaffold.render.Glob(TemplateVersionSource.exclude(newT,
+        TemplateVersionSource.engine(newT), TemplateVersionSource.model(newT, newAnswers)), "exclude");
     if (exclude.isEmpty()) {
       return p -> false;
     }
