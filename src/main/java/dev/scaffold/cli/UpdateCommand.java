@@ -69,7 +69,7 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--version", paramLabel = "TAG", description = "Target version (git tag); default: the newest release.")
+  @Option(names = "--version", paramLabel = "REF", description = "Target version: a tag, branch, HEAD or commit (recorded as _commit); default: the newest release.")
   String version;
 
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")

@@ -134,7 +134,8 @@ public final class ProjectUpdater {
               + ", which ships only its own version: there is no old version to merge from. Keep templates you "
               + "update in a git repository with version tags");
     }
-    boolean sameVersion = target.equals(recorded.version());
+    // a branch or HEAD may have moved since it was recorded: only a version tag is known to be the same
+    boolean sameVersion = target.equals(recorded.version()) && versions.find(target).isPresent();
     if (sameVersion && !request.changesAnswers()) {
       progress.step("already at " + target + ": nothing to do");
       return new UpdateResult(project, recorded.template(), recorded.version(), target, recorded.commit(), List.of(),
@@ -144,8 +145,9 @@ public final class ProjectUpdater {
 
     GitRepo repo = null;
     Path work = null;
+    String oldRef = oldRef(recorded, versions);
     if (stored != null) {
-      stored.prefetch(recorded.version());
+      stored.prefetch(oldRef);
       stored.prefetch(target);
     }
     String branch = commit ? BRANCH_PREFIX + target : null;
@@ -159,7 +161,7 @@ public final class ProjectUpdater {
       }
 
       work = TemplateVersionSource.tempDir("scaffold-update-");
-      try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, kind);
+      try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, oldRef, kind);
           ResolvedTemplate newT = versionSource.resolve(recorded.template(), target)) {
         RecordedAnswers.requireFit(oldT.spec(), recorded.answers(), request.answers().set().keySet(), project);
         if (recorded.commit() != null && oldT.origin().commit() != null && !recorded.commit().equals(oldT.origin().commit())) {
@@ -256,10 +258,20 @@ public final class ProjectUpdater {
     return new StoredVersions(fetcher, trees, GitSources.expand(recorded.template()));
   }
 
+  /**
+   * What to check out for the recorded version: its tag, or, when the project records a branch,
+   * {@code HEAD} or a commit rather than a version tag, the recorded commit (the branch has moved on).
+   */
+  private static String oldRef(AnswersFile.Recorded recorded, Versions versions) {
+    boolean tag = recorded.version() == null || versions.find(recorded.version()).isPresent()
+        || versions.ignored().contains(recorded.version());
+    return tag || recorded.commit() == null ? recorded.version() : recorded.commit();
+  }
+
   private static ResolvedTemplate resolveRecorded(TemplateVersionSource source, AnswersFile.Recorded recorded,
-      TemplateVersionSource.Kind kind) {
+      String ref, TemplateVersionSource.Kind kind) {
     try {
-      return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : recorded.version());
+      return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : ref);
     } catch (InputException e) {
       throw new InputException("cannot get the recorded version " + recorded.version() + " of " + recorded.template()
           + ": " + e.getMessage(), e.problems(), e);
@@ -285,9 +297,11 @@ public final class ProjectUpdater {
 
   private String target(UpdateRequest request, AnswersFile.Recorded recorded, Versions versions) {
     if (request.version() != null) {
-      if (versions.find(request.version()).isEmpty()) {
-        throw InputException.at("--version " + request.version(), "the template has no version tag `" + request.version()
-            + "`" + (versions.ordered().isEmpty() ? "" : " (versions: " + String.join(", ", versions.tags()) + ")"));
+      // a version tag, or any other ref (branch, HEAD, commit): the checkout says whether it exists
+      String bad = versions.find(request.version()).isPresent() || versions.ignored().contains(request.version())
+          ? null : GitSources.refProblem(request.version());
+      if (bad != null) {
+        throw InputException.at("--version " + request.version(), bad);
       }
       return request.version();
     }
