@@ -75,6 +75,15 @@ public final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")
   boolean prerelease;
 
+  @Option(names = "--trust", description = "Allow migrations and tasks of a template that is not local.")
+  boolean trust;
+
+  @Option(names = "--ask", paramLabel = "NAME", description = "Ask this question again, the recorded answer as default. Repeatable.")
+  List<String> ask = new java.util.ArrayList<>();
+
+  @Option(names = "--reask", description = "Ask every question again, the recorded answers as defaults.")
+  boolean reask;
+
   @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = DEFAULT_CONFLICT,
       description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks; "
           + "FILE.1.rej where that name is taken).")
@@ -126,7 +135,7 @@ public final class UpdateCommand implements Callable<Integer> {
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
-        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr);
+        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask);
     UpdateResult result = services.updater(pr ? githubUrl : null, pr).update(request);
     if (common.json) {
       ctx.out().println(Json.write(json(result)));
@@ -212,6 +221,9 @@ public final class UpdateCommand implements Callable<Integer> {
     if (!r.newQuestions().isEmpty()) {
       out.println("New questions: " + String.join(", ", r.newQuestions()));
     }
+    for (String c : r.commands()) {
+      out.println((r.dryRun() ? "  would run " : "  ran ") + c);
+    }
     out.println(r.dryRun() ? planSummary(r) : doneSummary(r));
     if (r.commit() != null) {
       out.println("Committed " + r.commit().substring(0, 7) + " on branch " + r.branch() + ".");
@@ -289,6 +301,7 @@ public final class UpdateCommand implements Callable<Integer> {
     }).toList());
     m.put("conflicts", r.conflicts().stream().map(FileOutcome::path).toList());
     m.put("new_questions", r.newQuestions());
+    m.put("commands", r.commands());
     m.put("answers", r.answers());
     m.put("branch", r.branch());
     m.put("commit", r.commit());

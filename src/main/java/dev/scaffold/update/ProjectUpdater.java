@@ -48,10 +48,18 @@ public final class ProjectUpdater {
   private final TextMerge textMerge;
   private final ChangePublisher publisher;
   private final Progress progress;
+  private final Map<String, String> environment;
 
   /** @param publisher pushes and opens pull requests for {@code --pr}; null where there is none */
   public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
       ChangePublisher publisher, Progress progress) {
+    this(resolver, fetcher, git, textMerge, publisher, progress, System.getenv());
+  }
+
+  /** @param environment the command's environment, which migrations and tasks get less the GitHub token */
+  public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
+      ChangePublisher publisher, Progress progress, Map<String, String> environment) {
+    this.environment = environment;
     this.source = new TemplateVersionSource(resolver, fetcher, progress);
     this.fetcher = fetcher;
     this.git = git;
@@ -174,6 +182,8 @@ public final class ProjectUpdater {
         Answers newAnswers =
             TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
         Answers oldAnswers = oldAnswers(oldT, recorded, newAnswers);
+        Migrations commands = commands(newT, newAnswers, recorded.version(), target, versions);
+        requireTrust(newT, commands, request.trust());
         List<String> newQuestions = new ArrayList<>();
         newT.spec().questions().forEach(q -> {
           if (oldT.spec().question(q.name()).isEmpty()) {
@@ -206,12 +216,18 @@ public final class ProjectUpdater {
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
             "template " + recorded.version(), "template " + target, newlyExcluded(newT, newAnswers, oldT, renders.base()));
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
-        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), checked.unchanged());
+        Map<String, GitRepo.TrackedFile> unchanged = checked.unchanged();
+        if (!request.dryRun() && !commands.before().isEmpty()) {
+          runBefore(commands, project, recorded.version(), target);
+          unchanged = Map.of(); // the commands may have changed any file: the status is stale
+        }
+        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), unchanged);
         Timing.mark("update: planned");
         Map<String, Object> answers = newAnswers.recordable();
+        List<String> ran = commands.all().stream().map(Migrations.Planned::display).toList();
         if (request.dryRun()) {
           return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-              plan.outcomes(), newQuestions, answers, branch, null, null, true, false);
+              plan.outcomes(), newQuestions, answers, branch, null, null, true, false, ran);
         }
 
         if (branch != null) {
@@ -221,6 +237,12 @@ public final class ProjectUpdater {
         merger.apply(plan, project);
         Timing.mark("update: applied");
         writeAnswers(project, new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
+        String left = "the update's files are merged and recorded, and nothing was committed"
+            + (branch != null ? " (on branch " + branch + ")" : "")
+            + "; fix the cause and run the rest by hand, or undo the update with git";
+        for (Migrations.Planned m : commands.after()) {
+          runner().run(List.of(m.task()), project, Migrations.environment(recorded.version(), target), m.kind(), left);
+        }
 
         String commitId = null;
         String pr = null;
@@ -236,12 +258,56 @@ public final class ProjectUpdater {
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false);
+            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, ran);
       }
     } finally {
       TemplateVersionSource.deleteQuietly(work);
       if (repo != null) {
         repo.close();
+      }
+    }
+  }
+
+  private dev.scaffold.project.TaskRunner runner() {
+    return new dev.scaffold.project.TaskRunner(progress, environment);
+  }
+
+  /** The target's migrations crossed by this update, and its update tasks. */
+  private Migrations commands(ResolvedTemplate newT, Answers newAnswers, String from, String to, Versions versions) {
+    TemplateVersion fromVersion = from == null ? null : versions.find(from).orElse(null);
+    TemplateVersion toVersion = versions.find(to).orElse(null);
+    if (!newT.spec().migrations().isEmpty() && (fromVersion == null || toVersion == null)) {
+      progress.warn("migrations belong to versions, and " + (fromVersion == null ? from : to)
+          + " is no version tag: none run in this update");
+    }
+    return Migrations.plan(newT.spec().migrations(), newT.spec().tasks(), TemplateVersionSource.engine(newT),
+        TemplateVersionSource.model(newT, newAnswers), from, to, fromVersion, toVersion);
+  }
+
+  /** As for {@code new}'s tasks: a template from elsewhere runs commands only with {@code --trust}. */
+  private static void requireTrust(ResolvedTemplate t, Migrations commands, boolean trust) {
+    if (commands.isEmpty() || t.origin().isLocal() || trust) {
+      return;
+    }
+    List<Problem> problems = commands.all().stream().map(c -> Problem.at(c.kind(), c.task().display())).toList();
+    throw new InputException("the template " + t.origin().source() + " comes from elsewhere and wants to run "
+        + problems.size() + " command(s) in this update; read them below and pass --trust to allow them", problems);
+  }
+
+  /**
+   * Runs the {@code before} migrations on a backup of the project: one that fails puts every file
+   * back as it was, so the failed update leaves nothing behind.
+   */
+  private void runBefore(Migrations commands, Path project, String from, String to) {
+    try (ProjectBackup backup = ProjectBackup.of(project)) {
+      try {
+        for (Migrations.Planned m : commands.before()) {
+          runner().run(List.of(m.task()), project, Migrations.environment(from, to), m.kind(),
+              "the project was put back as it was before the update, and nothing was merged");
+        }
+      } catch (RuntimeException e) {
+        backup.restore();
+        throw e;
       }
     }
   }
