@@ -178,7 +178,7 @@ public final class ProjectUpdater {
               + "; merging from the tag as it is now");
         }
         Timing.mark("update: templates resolved");
-        AnswerInputs newInputs = request.answers().withRecorded(recorded.answers());
+        AnswerInputs newInputs = askAgain(request, newT, request.answers().withRecorded(recorded.answers()));
         Answers newAnswers =
             TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
         Answers oldAnswers = oldAnswers(oldT, recorded, newAnswers);
@@ -266,6 +266,39 @@ public final class ProjectUpdater {
         repo.close();
       }
     }
+  }
+
+  /**
+   * {@code --ask NAME} and {@code --reask}: those recorded answers are not taken as given but
+   * offered as the questions' defaults, so the question is asked (or, without a terminal, the
+   * recorded answer is kept unless {@code --set} gives another).
+   */
+  private static AnswerInputs askAgain(UpdateRequest request, ResolvedTemplate newT, AnswerInputs inputs) {
+    if (!request.reask() && request.ask().isEmpty()) {
+      return inputs;
+    }
+    List<Problem> unknown = new ArrayList<>();
+    for (String name : request.ask()) {
+      if (newT.spec().question(name).isEmpty()) {
+        unknown.add(Problem.at("--ask " + name, "the template " + newT.versionLabel() + " has no question `" + name
+            + "`" + (newT.spec().questions().isEmpty() ? ""
+                : " (questions: " + String.join(", ", newT.spec().questions().stream()
+                    .map(dev.scaffold.template.Question::name).toList()) + ")")));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InputException(unknown.size() == 1 ? unknown.get(0).toString() : "unknown questions for --ask", unknown);
+    }
+    Map<String, Object> recorded = new LinkedHashMap<>(inputs.recorded());
+    Map<String, Object> offered = new LinkedHashMap<>();
+    List<String> names = request.reask()
+        ? newT.spec().questions().stream().map(dev.scaffold.template.Question::name).toList() : request.ask();
+    for (String name : names) {
+      if (recorded.containsKey(name)) {
+        offered.put(name, recorded.remove(name));
+      }
+    }
+    return inputs.withRecorded(recorded).withOffered(offered);
   }
 
   private dev.scaffold.project.TaskRunner runner() {
