@@ -8,14 +8,22 @@ import java.util.Map;
  * which wins over answers recorded in the project (on update).
  *
  * @param fileName how to name the answers file in messages
+ * @param offered answers to ask for again, each shown as the question's default (update's
+ *     {@code --ask} and {@code --reask} offer the recorded ones)
  */
 public record AnswerInputs(
-    Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded) {
+    Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded,
+    Map<String, Object> offered) {
 
   public AnswerInputs {
     set = new LinkedHashMap<>(set);
     file = new LinkedHashMap<>(file);
     recorded = new LinkedHashMap<>(recorded);
+    offered = new LinkedHashMap<>(offered);
+  }
+
+  public AnswerInputs(Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded) {
+    this(set, file, fileName, recorded, Map.of());
   }
 
   public static AnswerInputs none() {
@@ -23,6 +31,10 @@ public record AnswerInputs(
   }
 
   public AnswerInputs withRecorded(Map<String, Object> answers) {
-    return new AnswerInputs(set, file, fileName, answers);
+    return new AnswerInputs(set, file, fileName, answers, offered);
+  }
+
+  public AnswerInputs withOffered(Map<String, Object> answers) {
+    return new AnswerInputs(set, file, fileName, recorded, answers);
   }
 }

@@ -113,7 +113,8 @@ public final class Questionnaire {
 
       Object def;
       try {
-        def = defaultOf(q, model);
+        // an offered answer is a value, never rendered: a recorded `${x}` stays text
+        def = inputs.offered().containsKey(q.name()) ? inputs.offered().get(q.name()) : defaultOf(q, model);
       } catch (InputException e) {
         reportUnlessCascading(problems, failed, e);
         failed.add(q.name());

@@ -54,7 +54,7 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--version", paramLabel = "TAG", description = "Template version (git tag); default: the newest release.")
+  @Option(names = "--version", paramLabel = "REF", description = "Template version: a tag, branch, HEAD or commit (recorded as _commit); default: the newest release.")
   String version;
 
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")

@@ -136,7 +136,7 @@ final class Services {
   private dev.scaffold.update.ProjectUpdater updater(Progress p, ChangePublisher publisher) {
     JGitTemplateFetcher templates = templates();
     return new dev.scaffold.update.ProjectUpdater(new TemplateResolver(catalog(), templates, ctx.workingDir(), p),
-        templates, git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p);
+        templates, git(), new dev.scaffold.jgit.JGitTextMerge(), publisher, p, ctx.env());
   }
 
   dev.scaffold.update.DriftFinder driftFinder() {

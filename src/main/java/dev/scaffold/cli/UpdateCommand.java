@@ -73,11 +73,20 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--version", paramLabel = "TAG", description = "Target version (git tag); default: the newest release.")
+  @Option(names = "--version", paramLabel = "REF", description = "Target version: a tag, branch, HEAD or commit (recorded as _commit); default: the newest release.")
   String version;
 
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")
   boolean prerelease;
+
+  @Option(names = "--trust", description = "Allow migrations and tasks of a template that is not local.")
+  boolean trust;
+
+  @Option(names = "--ask", paramLabel = "NAME", description = "Ask this question again, the recorded answer as default. Repeatable.")
+  List<String> ask = new java.util.ArrayList<>();
+
+  @Option(names = "--reask", description = "Ask every question again, the recorded answers as defaults.")
+  boolean reask;
 
   @Option(names = "--conflict", paramLabel = "STYLE", defaultValue = DEFAULT_CONFLICT,
       description = "How to leave conflicts: inline (markers in the file, default) or rej (FILE.rej hunks; "
@@ -146,7 +155,7 @@ public final class UpdateCommand implements Callable<Integer> {
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
-        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr);
+        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask);
     if (all) {
       return all(services.allUpdater(pr ? githubUrl : null, pr).update(request));
     }
@@ -285,6 +294,9 @@ public final class UpdateCommand implements Callable<Integer> {
     if (!r.newQuestions().isEmpty()) {
       out.println("New questions: " + String.join(", ", r.newQuestions()));
     }
+    for (String c : r.commands()) {
+      out.println((r.dryRun() ? "  would run " : "  ran ") + c);
+    }
     out.println(r.dryRun() ? planSummary(r) : doneSummary(r));
     if (r.commit() != null) {
       out.println("Committed " + r.commit().substring(0, 7) + " on branch " + r.branch() + ".");
@@ -362,6 +374,7 @@ public final class UpdateCommand implements Callable<Integer> {
     }).toList());
     m.put("conflicts", r.conflicts().stream().map(FileOutcome::path).toList());
     m.put("new_questions", r.newQuestions());
+    m.put("commands", r.commands());
     m.put("answers", r.answers());
     m.put("branch", r.branch());
     m.put("commit", r.commit());

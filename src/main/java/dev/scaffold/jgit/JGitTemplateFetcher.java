@@ -259,12 +259,42 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       this.commit = commit;
     }
 
+    /**
+     * The commit {@code ref} names: a tag first (as versions are tags), then a branch (in a bare
+     * copy or, for a work tree, also its remote-tracking one), {@code HEAD}, or a full or
+     * abbreviated commit id. Only plain names get here ({@link GitSources#refProblem}): no
+     * revision expressions such as {@code main~2}.
+     */
+    private static ObjectId resolve(Repository repo, String ref) throws IOException {
+      if (ref == null || ref.equals(Constants.HEAD)) {
+        return repo.resolve(Constants.HEAD + "^{commit}");
+      }
+      if (GitSources.refProblem(ref) != null) {
+        return null;
+      }
+      for (String prefix : List.of(Constants.R_TAGS, Constants.R_HEADS, Constants.R_REMOTES + "origin/")) {
+        if (repo.exactRef(prefix + ref) != null) {
+          return repo.resolve(prefix + ref + "^{commit}");
+        }
+      }
+      if (ref.matches("[0-9a-fA-F]{4,40}")) {
+        try {
+          return repo.resolve(ref + "^{commit}");
+        } catch (org.eclipse.jgit.errors.AmbiguousObjectException
+            | org.eclipse.jgit.errors.RevisionSyntaxException
+            | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+          throw InputException.at(ref, "names more than one object, or none that is a commit; give more of the commit id");
+        }
+      }
+      return null;
+    }
+
     static Version open(Path repoDir, String url, String ref) throws IOException {
       Repository repo = NoHooks.open(repoDir).getRepository();
       try (RevWalk walk = new RevWalk(repo)) {
-        ObjectId id = repo.resolve((ref == null ? Constants.HEAD : Constants.R_TAGS + ref) + "^{commit}");
+        ObjectId id = resolve(repo, ref);
         if (id == null) {
-          throw InputException.at(url, ref == null ? "has no commits" : "has no tag `" + ref + "`");
+          throw InputException.at(url, ref == null ? "has no commits" : "has no tag, branch or commit `" + ref + "`");
         }
         RevCommit commit = walk.parseCommit(id);
         Version v = new Version(repo, url, ref, commit.getName());

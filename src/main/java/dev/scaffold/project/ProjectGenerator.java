@@ -15,6 +15,7 @@ import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.publish.GitRepo;
 import dev.scaffold.render.Glob;
+import dev.scaffold.render.TemplatedGlobs;
 import dev.scaffold.render.RenderPlan;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.render.TreeWriter;
@@ -97,8 +98,10 @@ public final class ProjectGenerator {
     checkDestination(destination, request.force());
 
     progress.step("plan " + spec.name() + " " + template.versionLabel());
-    Glob.check(spec.skipIfExists(), "skip_if_exists"); // used only by updates and --force: refuse a broken one now
-    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model, template.treeModes());
+    // used only by updates and --force: a broken one is refused now
+    List<String> skipIfExists = TemplatedGlobs.skipIfExists(spec, engine, model);
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(),
+        TemplatedGlobs.exclude(spec, engine, model), model, template.treeModes());
     Timing.mark("planned " + plan.entries().size() + " entries");
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (!tasks.isEmpty() && !template.origin().isLocal() && !request.trust()) {
@@ -152,7 +155,7 @@ public final class ProjectGenerator {
         }
         Timing.mark("git init and commit");
       }
-      staging.moveIntoPlace(request.force(), new Glob(spec.skipIfExists()));
+      staging.moveIntoPlace(request.force(), new Glob(skipIfExists, "skip_if_exists"));
       Timing.mark("moved into place");
       if (existingRepo) {
         progress.step("git commit in the existing repository");
@@ -183,7 +186,8 @@ public final class ProjectGenerator {
     if (steps.isEmpty()) {
       return null;
     }
-    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(), spec.exclude(), model, template.treeModes());
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(),
+        TemplatedGlobs.exclude(spec, engine, model), model, template.treeModes());
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (request.dryRun()) {
       return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,

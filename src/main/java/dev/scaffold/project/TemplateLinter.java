@@ -12,6 +12,7 @@ import dev.scaffold.answers.Questionnaire;
 import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.render.Glob;
 import dev.scaffold.render.PlannedEntry;
+import dev.scaffold.render.TemplatedGlobs;
 import dev.scaffold.render.RenderPlan;
 import dev.scaffold.render.Renderer;
 import dev.scaffold.template.Question;
@@ -88,7 +89,9 @@ public final class TemplateLinter {
       TemplateEngine engine = new TemplateEngine(t.tree(), t.spec().syntax());
       for (String key : List.of("exclude", "skip_if_exists")) {
         try {
-          Glob.check(key.equals("exclude") ? t.spec().exclude() : t.spec().skipIfExists(), key);
+          // templated entries are checked as each example renders them, below
+          Glob.check((key.equals("exclude") ? t.spec().exclude() : t.spec().skipIfExists()).stream()
+              .filter(g -> !g.contains("${") && !g.contains("<#") && !g.contains("[=")).toList(), key);
         } catch (InputException e) {
           found.addAll(e.problems());
         }

@@ -6,12 +6,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * gitignore-like globs over {@code /}-separated relative paths: {@code *} and {@code ?} stay within
+ * gitignore-style globs over {@code /}-separated relative paths: {@code *} and {@code ?} stay within
  * one segment, {@code **} spans segments ({@code **}{@code /} is zero or more folders), {@code [...]}
  * is one character of a set ({@code [a-z]}, negated by {@code [!...]} or {@code [^...]}, never
- * {@code /}), {@code \} makes the next character literal, a pattern without {@code /} matches a
- * name at any depth, a leading {@code /} anchors at the root, and a match on a folder covers
- * everything inside it.
+ * {@code /}), {@code \} makes the next character literal, a pattern without {@code /} (but a
+ * trailing one) matches a name at any depth, one with a leading or inner {@code /} is anchored at
+ * the root, and a match on a folder covers everything inside it.
+ *
+ * <p>As in {@code .gitignore}, the globs are an ordered list of rules and the last one that matches
+ * a path decides: {@code !pattern} takes back what an earlier rule matched, a trailing {@code /}
+ * matches folders only (so {@code build/} covers {@code build/x}, not a file {@code build}), and
+ * empty entries and entries starting with {@code #} are ignored ({@code \!} and {@code \#} start a
+ * literal one). Unlike git, and as copier does, a negation can take a file back out of a matched
+ * folder: every path is judged by itself.
  *
  * <p>Globs come from templates, so matching never backtracks: each pattern runs as a set of states
  * over the path, in time proportional to the path's length times the pattern's. A glob that is not
@@ -19,7 +26,11 @@ import java.util.List;
  */
 public final class Glob {
 
-  private final List<Pattern> patterns;
+  /** One entry: its pattern, whether it takes paths back ({@code !}), whether it matches folders only. */
+  private record Rule(Pattern pattern, boolean negated, boolean folderOnly) {}
+
+  private final List<Rule> rules;
+  private final boolean negations;
 
   public Glob(List<String> globs) {
     this(globs, "glob");
@@ -27,11 +38,27 @@ public final class Glob {
 
   /** @param key what the globs are, for errors: {@code exclude} or {@code skip_if_exists} */
   public Glob(List<String> globs, String key) {
-    List<Pattern> out = new ArrayList<>();
+    this(globs, key, "scaffold.yml " + key);
+  }
+
+  /** @param where names the globs in errors, such as {@code scaffold.yml:12} */
+  public Glob(List<String> globs, String key, String where) {
+    List<Rule> out = new ArrayList<>();
     for (String g : globs) {
-      out.add(Pattern.compile(g, key));
+      String line = trimTrailingSpaces(g);
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      boolean negated = line.startsWith("!");
+      String body = negated ? line.substring(1) : line;
+      boolean folderOnly = body.endsWith("/") && !body.endsWith("\\/");
+      if (body.isEmpty() || body.equals("/")) {
+        continue; // matches nothing
+      }
+      out.add(new Rule(Pattern.compile(body, where, g), negated, folderOnly));
     }
-    this.patterns = List.copyOf(out);
+    this.rules = List.copyOf(out);
+    this.negations = rules.stream().anyMatch(Rule::negated);
   }
 
   /** Fails with an input error naming the first glob of {@code globs} that is not well formed. */
@@ -40,17 +67,37 @@ public final class Glob {
   }
 
   public boolean isEmpty() {
-    return patterns.isEmpty();
+    return rules.isEmpty();
   }
 
-  /** Whether {@code path}, or a folder above it, matches one of the globs. */
+  /** Whether a rule takes paths back: then a matched folder may still hold paths that do not match. */
+  public boolean hasNegations() {
+    return negations;
+  }
+
+  /** Whether the file {@code path}, or a folder above it, is matched by the last rule that applies. */
   public boolean matches(String path) {
-    for (Pattern p : patterns) {
-      if (p.matches(path)) {
-        return true;
+    return matches(path, false);
+  }
+
+  /** {@link #matches(String)} for a file or, with {@code folder}, a folder. */
+  public boolean matches(String path, boolean folder) {
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      Rule r = rules.get(i);
+      if (r.pattern.matches(path, folder || !r.folderOnly)) {
+        return !r.negated;
       }
     }
     return false;
+  }
+
+  /** gitignore drops trailing spaces unless the last one is escaped. */
+  private static String trimTrailingSpaces(String g) {
+    int end = g.length();
+    while (end > 0 && g.charAt(end - 1) == ' ' && !(end > 1 && g.charAt(end - 2) == '\\')) {
+      end--;
+    }
+    return g.substring(0, end);
   }
 
   /** One compiled glob: a list of tokens, run as a set of states (a position in that list). */
@@ -74,12 +121,16 @@ public final class Glob {
       this.sets = sets;
     }
 
-    static Pattern compile(String glob, String key) {
-      return new Parser(glob, key).parse();
+    /** @param entry the entry as written, for errors */
+    static Pattern compile(String glob, String where, String entry) {
+      return new Parser(glob, where, entry).parse();
     }
 
-    /** Whether {@code path}, or a folder above it (a prefix ending before a {@code /}), matches. */
-    boolean matches(String path) {
+    /**
+     * Whether a folder above {@code path} (a prefix ending before a {@code /}) matches, or, when
+     * {@code whole}, {@code path} itself.
+     */
+    boolean matches(String path, boolean whole) {
       int m = kinds.length;
       boolean[] now = new boolean[m + 1];
       boolean[] next = new boolean[m + 1];
@@ -117,7 +168,7 @@ public final class Glob {
         now = next;
         next = t;
       }
-      return now[m];
+      return whole && now[m];
     }
 
     /** Adds the states reached without reading a character: past tokens that may match nothing. */
@@ -148,13 +199,15 @@ public final class Glob {
   private static final class Parser {
     private final String glob;
     private final String key;
+    private final String entry;
     private final List<Byte> kinds = new ArrayList<>();
     private final StringBuilder literals = new StringBuilder();
     private final List<CharSet> sets = new ArrayList<>();
 
-    Parser(String glob, String key) {
+    Parser(String glob, String key, String entry) {
       this.glob = glob;
       this.key = key;
+      this.entry = entry;
     }
 
     Pattern parse() {
@@ -266,7 +319,7 @@ public final class Glob {
     }
 
     private InputException invalid(String why) {
-      return InputException.at("scaffold.yml " + key, "`" + glob + "` is not a valid glob: " + why);
+      return InputException.at(key, "`" + entry + "` is not a valid glob: " + why);
     }
   }
 }

@@ -85,7 +85,10 @@ public final class PathPlanner {
       return null;
     }
     String outPath = parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
-    if (excluded.matches(outPath) || excluded.matches(rel)) {
+    if (excluded.matches(outPath, isDir) || excluded.matches(rel, isDir)) {
+      if (isDir && excluded.hasNegations()) {
+        renderedDirs.put(rel, outPath); // its entries are judged one by one: a later `!` may take some back
+      }
       return null;
     }
     String previous = seen.putIfAbsent(outPath, sourceName);

@@ -23,12 +23,13 @@ public final class SpecReader {
       Set.of(
           "name", "description", "subdirectory", "syntax", "min_scaffold_version", "destination",
           "questions", "computed", "summary", "exclude", "skip_if_exists", "github", "tasks",
-          "answers_file", "message_after_new", "message_after_update", "test_command");
+          "answers_file", "message_after_new", "message_after_update", "test_command", "migrations");
   public static final Set<String> QUESTION_KEYS =
       Set.of(
           "name", "prompt", "help", "type", "default", "validate", "required", "when", "choices",
           "min", "max");
   public static final Set<String> TASK_KEYS = Set.of("command", "when", "directory");
+  public static final Set<String> MIGRATION_KEYS = Set.of("version", "command", "when", "stage");
   public static final Set<String> GITHUB_KEYS =
       Set.of(
           "enabled", "owner", "name", "visibility", "description", "homepage", "topics", "teams",
@@ -45,6 +46,7 @@ public final class SpecReader {
 
   private final YamlDocument doc;
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, String> locations = new java.util.HashMap<>();
 
   private SpecReader(YamlDocument doc) {
     this.doc = doc;
@@ -105,13 +107,14 @@ public final class SpecReader {
     TemplateSpec.Messages messages = new TemplateSpec.Messages(
         text(root, "", "message_after_new", false), text(root, "", "message_after_update", false));
     List<String> testCommand = testCommand(root.get("test_command"));
+    List<MigrationSpec> migrations = migrations(root.get("migrations"));
     if (!problems.isEmpty()) {
       throw new InputException(
           doc.displayName() + " is not a valid template description", problems);
     }
     return new TemplateSpec(
         name, description, subdirectory, syntax, minVersion, destination, questions, computed,
-        summary, exclude, skipIfExists, github, tasks, answersFile, messages, testCommand);
+        summary, exclude, skipIfExists, github, tasks, answersFile, messages, testCommand, migrations, locations);
   }
 
   /**
@@ -364,6 +367,55 @@ public final class SpecReader {
     return out;
   }
 
+  /** {@code migrations}: commands tied to a version, in the order written (an update sorts them by version). */
+  private List<MigrationSpec> migrations(JsonNode node) {
+    List<MigrationSpec> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      problem("/migrations", "`migrations` must be a list");
+      return out;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String at = "/migrations/" + i;
+      JsonNode m = node.get(i);
+      if (!m.isObject()) {
+        problem(at, "each migration must be a mapping with `version` and `command`");
+        continue;
+      }
+      unknownKeys(m, at, MIGRATION_KEYS);
+      String versionText = text(m, at, "version", true);
+      TemplateVersion version = null;
+      if (versionText != null) {
+        version = TemplateVersion.parse(versionText).orElse(null);
+        if (version == null) {
+          problem(at + "/version", "migration `version` `" + versionText + "` is not a version (such as 2.0.0)");
+        }
+      }
+      JsonNode cmd = m.get("command");
+      List<String> argv = new ArrayList<>();
+      if (cmd != null && cmd.isArray() && cmd.size() > 0) {
+        cmd.forEach(c -> argv.add(c.asText()));
+      } else {
+        problem(at + "/command", "`command` must be a non-empty list (argv form, run without a shell)");
+      }
+      MigrationSpec.Stage stage = MigrationSpec.Stage.AFTER;
+      String stageName = text(m, at, "stage", false);
+      if (stageName != null) {
+        switch (stageName) {
+          case "before" -> stage = MigrationSpec.Stage.BEFORE;
+          case "after" -> stage = MigrationSpec.Stage.AFTER;
+          default -> problem(at + "/stage", "migration `stage` must be `before` or `after`, not `" + stageName + "`");
+        }
+      }
+      if (version != null && !argv.isEmpty()) {
+        out.add(new MigrationSpec(version, argv, text(m, at, "when", false), stage, doc.where(at)));
+      }
+    }
+    return out;
+  }
+
   private void unknownKeys(JsonNode node, String at, Set<String> allowed) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -427,7 +479,16 @@ public final class SpecReader {
       problem(at + "/" + key, "`" + key + "` must be a list of globs");
       return out;
     }
-    v.forEach(s -> out.add(s.asText()));
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode s = v.get(i);
+      String pointer = at + "/" + key + "/" + i;
+      if (!s.isValueNode() || s.isNull()) {
+        problem(pointer, "each `" + key + "` entry must be a glob (text)");
+        continue;
+      }
+      locations.put(pointer, doc.where(pointer));
+      out.add(s.asText());
+    }
     return out;
   }
 

@@ -77,11 +77,15 @@ public final class TemplateResolver {
     throw InputException.at(ref, "no such template: not a folder, a git URL, or a bundled template (" + known + ")");
   }
 
-  /** The version a git template resolves to: {@code version} if given, else the newest tag, else null (head). */
+  /**
+   * The version a git template resolves to: {@code version} if given (a tag, or any other ref the
+   * checkout resolves: branch, {@code HEAD}, commit), else the newest tag, else null (head).
+   */
   private String pickVersion(String url, List<String> tags, String version, boolean prerelease) {
     if (version != null) {
-      if (!tags.contains(version)) {
-        throw InputException.at(url, "has no tag `" + version + "`" + (tags.isEmpty() ? "" : " (tags: " + String.join(", ", tags) + ")"));
+      String bad = tags.contains(version) ? null : GitSources.refProblem(version);
+      if (bad != null) {
+        throw InputException.at("--version " + version, bad);
       }
       return version;
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param messages the texts shown after {@code new} and {@code update}, FreeMarker strings
  * @param testCommand what {@code template test --build} runs in each generated project (argv,
  *     each word a FreeMarker string), or empty
+ * @param migrations commands tied to versions, run by updates that cross them
+ * @param locations {@code file:line} of entries, by JSON pointer ({@code /exclude/0}), for messages
  */
 public record TemplateSpec(
     String name,
@@ -35,7 +37,9 @@ public record TemplateSpec(
     List<TaskSpec> tasks,
     String answersFile,
     Messages messages,
-    List<String> testCommand) {
+    List<String> testCommand,
+    List<MigrationSpec> migrations,
+    Map<String, String> locations) {
 
   /** The answers file a template that names none records into. */
   public static final String DEFAULT_ANSWERS_FILE = ".scaffold-answers.yml";
@@ -56,6 +60,14 @@ public record TemplateSpec(
     github = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(github));
     tasks = List.copyOf(tasks);
     answersFile = answersFile == null ? DEFAULT_ANSWERS_FILE : answersFile;
+    migrations = List.copyOf(migrations);
+    locations = Map.copyOf(locations);
+  }
+
+  /** Where the entry at {@code pointer} (such as {@code /exclude/2}) is written: {@code scaffold.yml:LINE}. */
+  public String where(String pointer) {
+    String at = locations.get(pointer);
+    return at != null ? at : "scaffold.yml " + pointer.substring(1).replace('/', '.');
   }
 
   public java.util.Optional<Question> question(String name) {

@@ -12,17 +12,21 @@ import java.util.regex.Pattern;
 
 /**
  * A template version read from a git tag: semantic ({@code 1.2.3}, {@code v1.2.3}, {@code
- * 1.3.0-rc.1}), PEP 440 style ({@code 1.3.0rc1}, {@code 1.3.0.dev0}) or calendar ({@code 24.03.1}).
- * Ordered numerically, with pre-releases before their release.
+ * 1.3.0-rc.1}), PEP 440 style ({@code 1.3.0rc1}, {@code 1.3.0.dev0}, post-releases {@code
+ * 1.2.3.post1}) or calendar ({@code 24.03.1}). Ordered numerically, with pre-releases before their
+ * release and post-releases after it.
+ *
+ * @param post the post-release number ({@code .post1}, {@code -post1}, {@code .r1}), or null for none
  */
-public record TemplateVersion(String tag, List<BigInteger> release, String preLabel, List<String> preParts)
-    implements Comparable<TemplateVersion> {
+public record TemplateVersion(String tag, List<BigInteger> release, String preLabel, List<String> preParts,
+    BigInteger post) implements Comparable<TemplateVersion> {
 
   private static final Pattern FORM =
       Pattern.compile(
           "[vV]?(\\d+(?:\\.\\d+)*)"
-              + "(?:(?:[-.]?(?<pep>a|alpha|b|beta|c|rc|pre|preview|dev)[-.]?(?<pepn>\\d*))"
-              + "|(?:-(?<semver>[0-9A-Za-z.-]+)))?"
+              + "(?:(?:[-.]?(?<pep>a|alpha|b|beta|c|rc|pre|preview|dev)[-.]?(?<pepn>\\d*))?"
+              + "(?:[-.]?(?<post>post|rev|r)[-.]?(?<postn>\\d*))?"
+              + "|(?:-(?<semver>[0-9A-Za-z.-]+)))"
               + "(?:\\+[0-9A-Za-z.-]+)?");
 
   /** Reads a tag, or empty when it is no version this tool understands. */
@@ -56,7 +60,11 @@ public record TemplateVersion(String tag, List<BigInteger> release, String preLa
       }
       parts = List.copyOf(rest);
     }
-    return Optional.of(new TemplateVersion(tag, List.copyOf(release), pre, parts));
+    BigInteger post = null;
+    if (m.group("post") != null) {
+      post = m.group("postn").isEmpty() ? BigInteger.ZERO : new BigInteger(m.group("postn"));
+    }
+    return Optional.of(new TemplateVersion(tag, List.copyOf(release), pre, parts, post));
   }
 
   public boolean isPrerelease() {
@@ -83,6 +91,16 @@ public record TemplateVersion(String tag, List<BigInteger> release, String preLa
         return c;
       }
     }
+    int c = comparePre(o);
+    if (c != 0) {
+      return c;
+    }
+    // no post-release sorts before .post0: 1.2.3 < 1.2.3.post0 < 1.2.3.post1
+    BigInteger none = BigInteger.ONE.negate();
+    return (post == null ? none : post).compareTo(o.post == null ? none : o.post);
+  }
+
+  private int comparePre(TemplateVersion o) {
     if (preLabel == null || o.preLabel == null) {
       return Boolean.compare(preLabel == null, o.preLabel == null);
     }

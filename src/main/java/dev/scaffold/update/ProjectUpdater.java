@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,18 @@ public final class ProjectUpdater {
   private final TextMerge textMerge;
   private final ChangePublisher publisher;
   private final Progress progress;
+  private final Map<String, String> environment;
 
   /** @param publisher pushes and opens pull requests for {@code --pr}; null where there is none */
   public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
       ChangePublisher publisher, Progress progress) {
+    this(resolver, fetcher, git, textMerge, publisher, progress, System.getenv());
+  }
+
+  /** @param environment the command's environment, which migrations and tasks get less the GitHub token */
+  public ProjectUpdater(TemplateResolver resolver, TemplateFetcher fetcher, GitClient git, TextMerge textMerge,
+      ChangePublisher publisher, Progress progress, Map<String, String> environment) {
+    this.environment = environment;
     this.source = new TemplateVersionSource(resolver, fetcher, progress);
     this.fetcher = fetcher;
     this.git = git;
@@ -150,7 +157,8 @@ public final class ProjectUpdater {
               + ", which ships only its own version: there is no old version to merge from. Keep templates you "
               + "update in a git repository with version tags");
     }
-    boolean sameVersion = target.equals(recorded.version());
+    // a branch or HEAD may have moved since it was recorded: only a version tag is known to be the same
+    boolean sameVersion = target.equals(recorded.version()) && versions.find(target).isPresent();
     if (sameVersion && !request.changesAnswers()) {
       progress.step("already at " + target + ": nothing to do");
       return new UpdateResult(project, recorded.template(), recorded.version(), target, recorded.commit(), List.of(),
@@ -160,8 +168,9 @@ public final class ProjectUpdater {
 
     GitRepo repo = null;
     Path work = null;
+    String oldRef = oldRef(recorded, versions);
     if (stored != null) {
-      stored.prefetch(recorded.version());
+      stored.prefetch(oldRef);
       stored.prefetch(target);
     }
     String branch = commit ? BRANCH_PREFIX + target : null;
@@ -175,7 +184,7 @@ public final class ProjectUpdater {
       }
 
       work = TemplateVersionSource.tempDir("scaffold-update-");
-      try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, kind);
+      try (ResolvedTemplate oldT = resolveRecorded(versionSource, recorded, oldRef, kind);
           ResolvedTemplate newT = versionSource.resolve(recorded.template(), target)) {
         RecordedAnswers.requireFit(oldT.spec(), recorded.answers(), request.answers().set().keySet(), project);
         if (recorded.commit() != null && oldT.origin().commit() != null && !recorded.commit().equals(oldT.origin().commit())) {
@@ -184,12 +193,14 @@ public final class ProjectUpdater {
               + "; merging from the tag as it is now");
         }
         Timing.mark("update: templates resolved");
-        AnswerInputs newInputs = request.answers().withRecorded(recorded.answers());
+        AnswerInputs newInputs = askAgain(request, newT, request.answers().withRecorded(recorded.answers()));
         Answers newAnswers =
             TemplateVersionSource.answers(newT, newInputs, request.prompter(), request.useDefaults(), progress);
         Answers oldAnswers = oldAnswers(oldT, recorded, newAnswers);
         // rendered before anything is written, like the files: a broken one refuses the update whole
         String message = TemplateVersionSource.messageAfterUpdate(newT, newAnswers);
+        Migrations commands = commands(newT, newAnswers, recorded.version(), target, versions);
+        requireTrust(newT, commands, request.trust());
         List<String> newQuestions = new ArrayList<>();
         newT.spec().questions().forEach(q -> {
           if (oldT.spec().question(q.name()).isEmpty()) {
@@ -216,17 +227,24 @@ public final class ProjectUpdater {
           Timing.mark("update: git status");
         }
         String baseBranch = repo == null ? null : repo.branch();
-        List<String> skip = new ArrayList<>(new LinkedHashSet<>(newT.spec().skipIfExists()));
-        oldT.spec().skipIfExists().stream().filter(g -> !skip.contains(g)).forEach(skip::add);
+        // the old version's rules, then the new one's: a file once kept stays kept unless the new version says `!`
+        List<String> skip = new ArrayList<>(TemplateVersionSource.skipIfExists(oldT, oldAnswers));
+        skip.addAll(TemplateVersionSource.skipIfExists(newT, newAnswers));
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
-            "template " + recorded.version(), "template " + target, newlyExcluded(newT, oldT, renders.base()));
+            "template " + recorded.version(), "template " + target, newlyExcluded(newT, newAnswers, oldT, renders.base()));
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
-        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), checked.unchanged());
+        Map<String, GitRepo.TrackedFile> unchanged = checked.unchanged();
+        if (!request.dryRun() && !commands.before().isEmpty()) {
+          runBefore(commands, project, recorded.version(), target);
+          unchanged = Map.of(); // the commands may have changed any file: the status is stale
+        }
+        TreeMerger.Plan plan = merger.plan(renders.base(), renders.theirs(), project, renders.same(), unchanged);
         Timing.mark("update: planned");
         Map<String, Object> answers = newAnswers.recordable();
+        List<String> ran = commands.all().stream().map(Migrations.Planned::display).toList();
         if (request.dryRun()) {
           return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-              plan.outcomes(), newQuestions, answers, branch, null, null, true, false);
+              plan.outcomes(), newQuestions, answers, branch, null, null, true, false, ran, null);
         }
 
         if (branch != null) {
@@ -237,6 +255,12 @@ public final class ProjectUpdater {
         Timing.mark("update: applied");
         writeAnswers(project, answersFile,
             new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
+        String left = "the update's files are merged and recorded, and nothing was committed"
+            + (branch != null ? " (on branch " + branch + ")" : "")
+            + "; fix the cause and run the rest by hand, or undo the update with git";
+        for (Migrations.Planned m : commands.after()) {
+          runner().run(List.of(m.task()), project, Migrations.environment(recorded.version(), target), m.kind(), left);
+        }
 
         String commitId = null;
         String pr = null;
@@ -254,12 +278,89 @@ public final class ProjectUpdater {
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, message);
+            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, ran, message);
       }
     } finally {
       TemplateVersionSource.deleteQuietly(work);
       if (repo != null) {
         repo.close();
+      }
+    }
+  }
+
+  /**
+   * {@code --ask NAME} and {@code --reask}: those recorded answers are not taken as given but
+   * offered as the questions' defaults, so the question is asked (or, without a terminal, the
+   * recorded answer is kept unless {@code --set} gives another).
+   */
+  private static AnswerInputs askAgain(UpdateRequest request, ResolvedTemplate newT, AnswerInputs inputs) {
+    if (!request.reask() && request.ask().isEmpty()) {
+      return inputs;
+    }
+    List<Problem> unknown = new ArrayList<>();
+    for (String name : request.ask()) {
+      if (newT.spec().question(name).isEmpty()) {
+        unknown.add(Problem.at("--ask " + name, "the template " + newT.versionLabel() + " has no question `" + name
+            + "`" + (newT.spec().questions().isEmpty() ? ""
+                : " (questions: " + String.join(", ", newT.spec().questions().stream()
+                    .map(dev.scaffold.template.Question::name).toList()) + ")")));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InputException(unknown.size() == 1 ? unknown.get(0).toString() : "unknown questions for --ask", unknown);
+    }
+    Map<String, Object> recorded = new LinkedHashMap<>(inputs.recorded());
+    Map<String, Object> offered = new LinkedHashMap<>();
+    List<String> names = request.reask()
+        ? newT.spec().questions().stream().map(dev.scaffold.template.Question::name).toList() : request.ask();
+    for (String name : names) {
+      if (recorded.containsKey(name)) {
+        offered.put(name, recorded.remove(name));
+      }
+    }
+    return inputs.withRecorded(recorded).withOffered(offered);
+  }
+
+  private dev.scaffold.project.TaskRunner runner() {
+    return new dev.scaffold.project.TaskRunner(progress, environment);
+  }
+
+  /** The target's migrations crossed by this update, and its update tasks. */
+  private Migrations commands(ResolvedTemplate newT, Answers newAnswers, String from, String to, Versions versions) {
+    TemplateVersion fromVersion = from == null ? null : versions.find(from).orElse(null);
+    TemplateVersion toVersion = versions.find(to).orElse(null);
+    if (!newT.spec().migrations().isEmpty() && (fromVersion == null || toVersion == null)) {
+      progress.warn("migrations belong to versions, and " + (fromVersion == null ? from : to)
+          + " is no version tag: none run in this update");
+    }
+    return Migrations.plan(newT.spec().migrations(), newT.spec().tasks(), TemplateVersionSource.engine(newT),
+        TemplateVersionSource.model(newT, newAnswers), from, to, fromVersion, toVersion);
+  }
+
+  /** As for {@code new}'s tasks: a template from elsewhere runs commands only with {@code --trust}. */
+  private static void requireTrust(ResolvedTemplate t, Migrations commands, boolean trust) {
+    if (commands.isEmpty() || t.origin().isLocal() || trust) {
+      return;
+    }
+    List<Problem> problems = commands.all().stream().map(c -> Problem.at(c.kind(), c.task().display())).toList();
+    throw new InputException("the template " + t.origin().source() + " comes from elsewhere and wants to run "
+        + problems.size() + " command(s) in this update; read them below and pass --trust to allow them", problems);
+  }
+
+  /**
+   * Runs the {@code before} migrations on a backup of the project: one that fails puts every file
+   * back as it was, so the failed update leaves nothing behind.
+   */
+  private void runBefore(Migrations commands, Path project, String from, String to) {
+    try (ProjectBackup backup = ProjectBackup.of(project)) {
+      try {
+        for (Migrations.Planned m : commands.before()) {
+          runner().run(List.of(m.task()), project, Migrations.environment(from, to), m.kind(),
+              "the project was put back as it was before the update, and nothing was merged");
+        }
+      } catch (RuntimeException e) {
+        backup.restore();
+        throw e;
       }
     }
   }
@@ -276,10 +377,20 @@ public final class ProjectUpdater {
     return new StoredVersions(fetcher, trees, GitSources.expand(recorded.template()));
   }
 
+  /**
+   * What to check out for the recorded version: its tag, or, when the project records a branch,
+   * {@code HEAD} or a commit rather than a version tag, the recorded commit (the branch has moved on).
+   */
+  private static String oldRef(AnswersFile.Recorded recorded, Versions versions) {
+    boolean tag = recorded.version() == null || versions.find(recorded.version()).isPresent()
+        || versions.ignored().contains(recorded.version());
+    return tag || recorded.commit() == null ? recorded.version() : recorded.commit();
+  }
+
   private static ResolvedTemplate resolveRecorded(TemplateVersionSource source, AnswersFile.Recorded recorded,
-      TemplateVersionSource.Kind kind) {
+      String ref, TemplateVersionSource.Kind kind) {
     try {
-      return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : recorded.version());
+      return source.resolve(recorded.template(), kind == TemplateVersionSource.Kind.BUNDLED ? null : ref);
     } catch (InputException e) {
       throw new InputException("cannot get the recorded version " + recorded.version() + " of " + recorded.template()
           + ": " + e.getMessage(), e.problems(), e);
@@ -305,9 +416,11 @@ public final class ProjectUpdater {
 
   private String target(UpdateRequest request, AnswersFile.Recorded recorded, Versions versions) {
     if (request.version() != null) {
-      if (versions.find(request.version()).isEmpty()) {
-        throw InputException.at("--version " + request.version(), "the template has no version tag `" + request.version()
-            + "`" + (versions.ordered().isEmpty() ? "" : " (versions: " + String.join(", ", versions.tags()) + ")"));
+      // a version tag, or any other ref (branch, HEAD, commit): the checkout says whether it exists
+      String bad = versions.find(request.version()).isPresent() || versions.ignored().contains(request.version())
+          ? null : GitSources.refProblem(request.version());
+      if (bad != null) {
+        throw InputException.at("--version " + request.version(), bad);
       }
       return request.version();
     }
@@ -413,9 +526,10 @@ public final class ProjectUpdater {
    * Whether the new version's {@code exclude} covers a path of the old render, by its output path or
    * (as the renderer matches too) its source path; the old version's source stands in for the new one's.
    */
-  private static java.util.function.Predicate<String> newlyExcluded(ResolvedTemplate newT, ResolvedTemplate oldT,
-      RenderedTree base) {
-    dev.scaffold.render.Glob exclude = new dev.scaffold.render.Glob(newT.spec().exclude(), "exclude");
+  private static java.util.function.Predicate<String> newlyExcluded(ResolvedTemplate newT, Answers newAnswers,
+      ResolvedTemplate oldT, RenderedTree base) {
+    dev.scaffold.render.Glob exclude = new dev.scaffold.render.Glob(TemplateVersionSource.exclude(newT,
+        TemplateVersionSource.engine(newT), TemplateVersionSource.model(newT, newAnswers)), "exclude");
     if (exclude.isEmpty()) {
       return p -> false;
     }

@@ -145,8 +145,10 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     Map<String, Object> newModel = TemplateVersionSource.model(newT, newAnswers);
     // the two plans on two cores; the old version's problems are reported first, as a checkout's render does
     java.util.concurrent.CompletableFuture<List<Planned>> newPlanning = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> plan(newEngine, newFiles, newT.spec().subdirectory(), newT.spec().exclude(), newModel));
-    List<Planned> oldPlan = plan(oldEngine, oldFiles, oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel);
+        () -> plan(newEngine, newFiles, newT.spec().subdirectory(),
+            TemplateVersionSource.exclude(newT, newEngine, newModel), newModel));
+    List<Planned> oldPlan = plan(oldEngine, oldFiles, oldT.spec().subdirectory(),
+        TemplateVersionSource.exclude(oldT, oldEngine, oldModel), oldModel);
     List<Planned> newPlan;
     try {
       newPlan = newPlanning.join();

@@ -136,7 +136,8 @@ final class TemplateVersionSource {
   static RenderedTree render(ResolvedTemplate t, Answers answers, Path into) {
     TemplateEngine engine = engine(t);
     Map<String, Object> model = model(t, answers);
-    RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), t.spec().exclude(), model, t.treeModes());
+    RenderPlan plan = new Renderer(engine).plan(t.tree(), t.spec().subdirectory(), exclude(t, engine, model), model,
+        t.treeModes());
     return write(engine, plan, model, into, java.util.Set.of());
   }
 
@@ -158,8 +159,10 @@ final class TemplateVersionSource {
     TemplateEngine newEngine = engine(newT);
     Map<String, Object> oldModel = model(oldT, oldAnswers);
     Map<String, Object> newModel = model(newT, newAnswers);
-    RenderPlan oldPlan = new Renderer(oldEngine).plan(oldT.tree(), oldT.spec().subdirectory(), oldT.spec().exclude(), oldModel, oldT.treeModes());
-    RenderPlan newPlan = new Renderer(newEngine).plan(newT.tree(), newT.spec().subdirectory(), newT.spec().exclude(), newModel, newT.treeModes());
+    RenderPlan oldPlan = new Renderer(oldEngine).plan(oldT.tree(), oldT.spec().subdirectory(),
+        exclude(oldT, oldEngine, oldModel), oldModel, oldT.treeModes());
+    RenderPlan newPlan = new Renderer(newEngine).plan(newT.tree(), newT.spec().subdirectory(),
+        exclude(newT, newEngine, newModel), newModel, newT.treeModes());
     java.util.Set<String> same = new java.util.HashSet<>();
     if (oldAnswers.values().equals(newAnswers.values()) && oldT.spec().syntax() == newT.spec().syntax()) {
       Map<String, PlannedEntry> olds = new java.util.HashMap<>();
@@ -219,6 +222,16 @@ final class TemplateVersionSource {
     TemplateEngine engine = engine(t);
     Map<String, Object> model = new Questionnaire(t.spec(), engine, TemplateContext.of(t), Progress.NONE).model(answers.values());
     return dev.scaffold.project.TemplateMessage.render(engine, text, dev.scaffold.project.TemplateMessage.AFTER_UPDATE, model);
+  }
+
+  /** A version's {@code exclude}, rendered with its answers. */
+  static List<String> exclude(ResolvedTemplate t, TemplateEngine engine, Map<String, ?> model) {
+    return dev.scaffold.render.TemplatedGlobs.exclude(t.spec(), engine, model);
+  }
+
+  /** A version's {@code skip_if_exists}, rendered with its answers. */
+  static List<String> skipIfExists(ResolvedTemplate t, Answers answers) {
+    return dev.scaffold.render.TemplatedGlobs.skipIfExists(t.spec(), engine(t), model(t, answers));
   }
 
   static TemplateEngine engine(ResolvedTemplate t) {

@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * @param allowDirty update a working tree that has uncommitted changes (or no git at all)
  * @param commit commit the result on a new branch {@code scaffold/update-<version>}
  * @param pullRequest also push that branch and open a pull request (implies commit)
+ * @param trust allow migrations and tasks of a template fetched from elsewhere
+ * @param ask questions to ask again, with the recorded answers as defaults
+ * @param reask ask every question again, with the recorded answers as defaults
  */
 public record UpdateRequest(
     Path project,
@@ -27,10 +30,25 @@ public record UpdateRequest(
     boolean allowDirty,
     boolean allowDowngrade,
     boolean commit,
-    boolean pullRequest) {
+    boolean pullRequest,
+    boolean trust,
+    java.util.List<String> ask,
+    boolean reask) {
+
+  public UpdateRequest {
+    ask = java.util.List.copyOf(ask);
+  }
+
+  /** A request that trusts nothing and asks nothing again. */
+  public UpdateRequest(Path project, String version, boolean prerelease, AnswerInputs answers, Prompter prompter,
+      boolean useDefaults, ConflictStyle conflictStyle, boolean dryRun, boolean allowDirty, boolean allowDowngrade,
+      boolean commit, boolean pullRequest) {
+    this(project, version, prerelease, answers, prompter, useDefaults, conflictStyle, dryRun, allowDirty,
+        allowDowngrade, commit, pullRequest, false, java.util.List.of(), false);
+  }
 
   /** Whether the run brings answers of its own ({@code --set}, {@code --answers}). */
   public boolean changesAnswers() {
-    return !answers.set().isEmpty() || !answers.file().isEmpty();
+    return !answers.set().isEmpty() || !answers.file().isEmpty() || !ask.isEmpty() || reask;
   }
 }

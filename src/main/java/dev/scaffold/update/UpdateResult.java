@@ -17,6 +17,7 @@ import java.util.Map;
  * @param commit that commit's id, else null
  * @param pullRequest the pull request's address with {@code --pr}, else null
  * @param upToDate true when there was nothing to do: same version and no changed answers
+ * @param commands the migrations and tasks the update ran (in a dry run: would run), in order
  * @param message the target version's {@code message_after_update} rendered with the answers, or null
  */
 public record UpdateResult(
@@ -33,18 +34,21 @@ public record UpdateResult(
     String pullRequest,
     boolean dryRun,
     boolean upToDate,
+    List<String> commands,
     String message) {
-
-  public UpdateResult(Path project, String template, String fromVersion, String toVersion, String toCommit,
-      List<FileOutcome> files, List<String> newQuestions, Map<String, Object> answers, String branch, String commit,
-      String pullRequest, boolean dryRun, boolean upToDate) {
-    this(project, template, fromVersion, toVersion, toCommit, files, newQuestions, answers, branch, commit, pullRequest,
-        dryRun, upToDate, null);
-  }
 
   public UpdateResult {
     files = List.copyOf(files);
     newQuestions = List.copyOf(newQuestions);
+    commands = List.copyOf(commands);
+  }
+
+  /** A result that ran no commands. */
+  public UpdateResult(Path project, String template, String fromVersion, String toVersion, String toCommit,
+      List<FileOutcome> files, List<String> newQuestions, Map<String, Object> answers, String branch, String commit,
+      String pullRequest, boolean dryRun, boolean upToDate) {
+    this(project, template, fromVersion, toVersion, toCommit, files, newQuestions, answers, branch, commit,
+        pullRequest, dryRun, upToDate, List.of(), null);
   }
 
   public List<FileOutcome> conflicts() {

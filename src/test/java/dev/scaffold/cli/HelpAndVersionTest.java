@@ -29,7 +29,7 @@ class HelpAndVersionTest {
     assertTrue(r.err().startsWith("error: unknown command `lnt`\n  did you mean: lint?\n"), r.err());
   }
 
-  /** Each command either prints scaffold's version, or takes --version as a TAG and lists it so. */
+  /** Each command either prints scaffold's version, or takes --version as a TAG or REF and lists it so. */
   @Test
   void versionOnEachCommandWorksOrTakesATag() {
     String version = "scaffold " + ScaffoldVersion.current() + System.lineSeparator();
@@ -42,12 +42,13 @@ class HelpAndVersionTest {
     }
     for (String[] cmd : new String[][] {{"new"}, {"update"}, {"template", "lint"}}) {
       String name = String.join(" ", cmd);
+      String label = name.equals("template lint") ? "TAG" : "REF"; // new and update take any git ref
       String help = Cli.run(dir, (name + " --help").split(" ")).out();
-      assertTrue(help.contains("--version=TAG"), name + ": " + help);
+      assertTrue(help.contains("--version=" + label), name + ": " + help);
       assertTrue(!help.contains("-V,"), name + ": " + help);
       Cli.Run r = Cli.run(dir, (name + " --version").split(" "));
       assertEquals(2, r.exit(), name);
-      assertTrue(r.err().startsWith("error: Missing required parameter for option '--version' (TAG)"), r.err());
+      assertTrue(r.err().startsWith("error: Missing required parameter for option '--version' (" + label + ")"), r.err());
     }
   }
 }

@@ -56,25 +56,25 @@ class HostileGlobTest {
   @Test
   void anUnclosedBracketInExcludeIsRefused() {
     refused(Map.of("scaffold.yml", yml("exclude: ['[abc']\n"), "template/a.txt", "a"), "name: x\n",
-        "error: scaffold.yml exclude: `[abc` is not a valid glob: the `[` at position 1 is never closed");
+        "/scaffold.yml:5 exclude: `[abc` is not a valid glob: the `[` at position 1 is never closed");
   }
 
   @Test
   void aBackwardsRangeInExcludeIsRefused() {
     refused(Map.of("scaffold.yml", yml("exclude: ['*.[z-a]']\n"), "template/a.txt", "a"), "name: x\n",
-        "error: scaffold.yml exclude: `*.[z-a]` is not a valid glob: the range `z-a` runs backwards");
+        "/scaffold.yml:5 exclude: `*.[z-a]` is not a valid glob: the range `z-a` runs backwards");
   }
 
   @Test
   void aRegexGroupSmuggledIntoABracketIsRefused() {
     refused(Map.of("scaffold.yml", yml("exclude: ['[(?<x>a)|.*']\n"), "template/a.txt", "a"), "name: x\n",
-        "error: scaffold.yml exclude: `[(?<x>a)|.*` is not a valid glob");
+        "/scaffold.yml:5 exclude: `[(?<x>a)|.*` is not a valid glob");
   }
 
   @Test
   void aBadSkipIfExistsGlobIsRefusedByNew() {
     refused(Map.of("scaffold.yml", yml("skip_if_exists: ['README.md', 'src/[!]']\n"), "template/a.txt", "a"), "name: x\n",
-        "error: scaffold.yml skip_if_exists: `src/[!]` is not a valid glob");
+        "/scaffold.yml:5 skip_if_exists: `src/[!]` is not a valid glob");
   }
 
   @Test

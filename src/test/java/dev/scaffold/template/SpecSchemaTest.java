@@ -31,6 +31,7 @@ class SpecSchemaTest {
     assertEquals(SpecReader.TOP_KEYS, keys(SCHEMA.get("properties")));
     assertEquals(SpecReader.QUESTION_KEYS, keys(defs.get("question").get("properties")));
     assertEquals(SpecReader.TASK_KEYS, keys(defs.get("task").get("properties")));
+    assertEquals(SpecReader.MIGRATION_KEYS, keys(defs.get("migration").get("properties")));
     assertEquals(SpecReader.GITHUB_KEYS, keys(defs.get("github").get("properties")));
     assertEquals(SpecReader.PROTECTION_KEYS, keys(defs.get("github").get("properties").get("protection").get("oneOf").get(1).get("properties")));
     assertEquals(SpecReader.PULL_REQUEST_KEYS, keys(defs.get("github").get("properties").get("pull_request").get("oneOf").get(1).get("properties")));

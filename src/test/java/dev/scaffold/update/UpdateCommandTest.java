@@ -324,7 +324,7 @@ class UpdateCommandTest {
 
     var bad = cli(tmp, "update", project.toString(), "--non-interactive", "--version", "v9", "--allow-dirty");
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("no version tag `v9`"), bad.err());
+    assertTrue(bad.err().contains("no tag, branch or commit `v9`"), bad.err());
   }
 
   @Test
@@ -377,7 +377,7 @@ class UpdateCommandTest {
     var r = cli(tmp, "update", "--help");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("Usage: scaffold update [-hq]"), r.out());
-    assertTrue(r.out().contains("--version=TAG"), r.out());
+    assertTrue(r.out().contains("--version=REF"), r.out());
   }
 
   @Test
