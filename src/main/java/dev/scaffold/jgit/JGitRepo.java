@@ -16,10 +16,13 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -199,6 +202,96 @@ final class JGitRepo implements GitRepo {
       git.checkout().setCreateBranch(true).setName(name).call();
     } catch (GitAPIException e) {
       throw new OperationException("cannot create branch " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void recordUnmerged(List<Unmerged> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    Repository r = git.getRepository();
+    try {
+      DirCache dc = r.lockDirCache();
+      try (ObjectInserter inserter = r.newObjectInserter()) {
+        Map<String, Unmerged> byPath = new HashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        DirCacheBuilder builder = dc.builder();
+        for (int i = 0; i < dc.getEntryCount(); i++) {
+          DirCacheEntry e = dc.getEntry(i);
+          if (!byPath.containsKey(e.getPathString())) {
+            builder.add(e);
+          }
+        }
+        for (Unmerged f : files) {
+          if (f.base() != null) {
+            builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_1, f.base(), f.baseExecutable()));
+          }
+          builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_2, f.ours(), f.oursExecutable()));
+          builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_3, f.theirs(), f.theirsExecutable()));
+        }
+        inserter.flush();
+        builder.finish(); // sorts the entries it was given out of order
+        dc.write();
+        if (!dc.commit()) {
+          throw new IOException("cannot replace the index");
+        }
+      } finally {
+        dc.unlock();
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot record the conflicts in the git index: " + e.getMessage(), e);
+    }
+  }
+
+  private static DirCacheEntry stage(ObjectInserter inserter, String path, int stage, byte[] content, boolean executable)
+      throws IOException {
+    DirCacheEntry e = new DirCacheEntry(path, stage);
+    e.setFileMode(executable ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
+    e.setObjectId(inserter.insert(Constants.OBJ_BLOB, content));
+    e.setLength(content.length);
+    return e;
+  }
+
+  @Override
+  public List<String> unmergedPaths() {
+    try {
+      DirCache index = git.getRepository().readDirCache();
+      TreeSet<String> out = new TreeSet<>();
+      for (int i = 0; i < index.getEntryCount(); i++) {
+        if (index.getEntry(i).getStage() != DirCacheEntry.STAGE_0) {
+          out.add(index.getEntry(i).getPathString());
+        }
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new OperationException("cannot read the git index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Path gitDir() {
+    return git.getRepository().getDirectory().toPath();
+  }
+
+  @Override
+  public String head() {
+    try {
+      ObjectId id = git.getRepository().resolve(Constants.HEAD);
+      return id == null ? null : id.name();
+    } catch (IOException e) {
+      throw new OperationException("cannot read HEAD: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String headMessage() {
+    Repository r = git.getRepository();
+    try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(r)) {
+      ObjectId id = r.resolve(Constants.HEAD);
+      return id == null ? null : walk.parseCommit(id).getFullMessage();
+    } catch (IOException e) {
+      throw new OperationException("cannot read HEAD: " + e.getMessage(), e);
     }
   }
 

@@ -50,7 +50,12 @@ final class FileDecider {
     }
   }
 
-  record Decision(FileOutcome outcome, List<TreeMerger.Write> writes, List<String> deletes) {
+  /** @param unmerged for a conflict: the three sides, to record in the index; else null */
+  record Decision(FileOutcome outcome, List<TreeMerger.Write> writes, List<String> deletes, GitRepo.Unmerged unmerged) {
+
+    Decision(FileOutcome outcome, List<TreeMerger.Write> writes, List<String> deletes) {
+      this(outcome, writes, deletes, null);
+    }
 
     static Decision of(FileOutcome outcome) {
       return new Decision(outcome, List.of(), List.of());
@@ -165,7 +170,9 @@ final class FileDecider {
         return new Decision(new FileOutcome(path, item.renamed() ? Action.UPDATED : Action.MERGED, from, null),
             List.of(new TreeMerger.Write(path, mine, null, mode)), moveAway);
       }
-      return merge(path, from, b.bytes(), ours.bytes(), t.bytes(), mode, moveAway, p -> free(p, base, theirs, project));
+      GitRepo.Unmerged sides = new GitRepo.Unmerged(path, b.bytes(), b.executable(), ours.bytes(), oursExec, t.bytes(),
+          t.executable());
+      return merge(path, from, sides, mode, moveAway, p -> free(p, base, theirs, project));
     }
 
     if (item.basePath() != null) {
@@ -187,7 +194,10 @@ final class FileDecider {
     if (BlobIds.sameBytes(ours, t)) {
       return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
     }
-    return merge(path, null, new byte[0], ours.bytes(), t.bytes(), null, List.of(), p -> free(p, base, theirs, project));
+    // both added it: no common version, so no stage 1 (git's "both added")
+    GitRepo.Unmerged sides = new GitRepo.Unmerged(path, null, false, ours.bytes(), ours.executable(), t.bytes(),
+        t.executable());
+    return merge(path, null, sides, null, List.of(), p -> free(p, base, theirs, project));
   }
 
   /** The template's file at {@code path}, as a copy of it would make it. */
@@ -203,12 +213,16 @@ final class FileDecider {
   }
 
   /** @param free whether a path is free for a {@code .rej} file ({@link #free}) */
-  private Decision merge(String path, String from, byte[] base, byte[] ours, byte[] theirs, Boolean mode,
-      List<String> moveAway, java.util.function.Predicate<String> free) {
+  private Decision merge(String path, String from, GitRepo.Unmerged sides, Boolean mode, List<String> moveAway,
+      java.util.function.Predicate<String> free) {
+    byte[] base = sides.base() == null ? new byte[0] : sides.base();
+    byte[] ours = sides.ours();
+    byte[] theirs = sides.theirs();
     if (TreeMerger.isBinary(base) || TreeMerger.isBinary(ours) || TreeMerger.isBinary(theirs)) {
       String note = "binary file changed both in your project and in the template; yours kept"
           + (from != null ? " at " + from : "");
-      return Decision.of(new FileOutcome(from != null ? from : path, Action.CONFLICT, null, note));
+      String at = from != null ? from : path;
+      return new Decision(new FileOutcome(at, Action.CONFLICT, null, note), List.of(), List.of(), sides.at(at));
     }
     List<TextMerge.Chunk> chunks = textMerge.merge(base, ours, theirs);
     long conflicts = chunks.stream().filter(TextMerge.Chunk::conflict).count();
@@ -229,7 +243,7 @@ final class FileDecider {
       writes.add(new TreeMerger.Write(rej, ConflictText.rejects(path, chunks, baseLabel, theirsLabel), null, null));
       note += " in " + rej;
     }
-    return new Decision(new FileOutcome(path, Action.CONFLICT, from, note), writes, moveAway);
+    return new Decision(new FileOutcome(path, Action.CONFLICT, from, note), writes, moveAway, sides);
   }
 
   /** The user's mode change wins; otherwise the template's. */

@@ -54,8 +54,17 @@ public final class TreeMerger {
         newlyExcluded);
   }
 
-  /** What a merge would do, with the bytes to write; nothing written yet. */
-  public record Plan(List<FileOutcome> outcomes, List<Write> writes, List<String> deletes) {
+  /**
+   * What a merge would do, with the bytes to write; nothing written yet.
+   *
+   * @param unmerged the three sides of each file left with conflicts, for the index
+   */
+  public record Plan(List<FileOutcome> outcomes, List<Write> writes, List<String> deletes,
+      List<GitRepo.Unmerged> unmerged) {
+
+    public Plan(List<FileOutcome> outcomes, List<Write> writes, List<String> deletes) {
+      this(outcomes, writes, deletes, List.of());
+    }
 
     public List<FileOutcome> conflicts() {
       return outcomes.stream().filter(o -> o.action() == Action.CONFLICT).toList();
@@ -107,12 +116,16 @@ public final class TreeMerger {
     List<FileOutcome> outcomes = new ArrayList<>();
     List<Write> writes = new ArrayList<>();
     List<String> deletes = new ArrayList<>();
+    List<GitRepo.Unmerged> unmerged = new ArrayList<>();
     for (FileDecider.Decision d : decisions) {
+      if (d.unmerged() != null) {
+        unmerged.add(d.unmerged());
+      }
       outcomes.add(d.outcome());
       writes.addAll(d.writes());
       deletes.addAll(d.deletes());
     }
-    return new Plan(outcomes, writes, deletes);
+    return new Plan(outcomes, writes, deletes, unmerged);
   }
 
   /**
