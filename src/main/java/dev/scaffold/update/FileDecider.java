@@ -42,8 +42,17 @@ final class FileDecider {
     this.newlyExcluded = newlyExcluded;
   }
 
-  /** One path to settle: where the user's file is, and where it is in each render. */
-  record Item(String path, String oursPath, String basePath, String theirsPath) {
+  /**
+   * One path to settle: where the user's file is, and where it is in each render.
+   *
+   * @param movedFrom where the renders have the file, when the user moved it (and {@code path} is
+   *     where it is now); else null
+   */
+  record Item(String path, String oursPath, String basePath, String theirsPath, String movedFrom) {
+
+    Item(String path, String oursPath, String basePath, String theirsPath) {
+      this(path, oursPath, basePath, theirsPath, null);
+    }
 
     boolean renamed() {
       return basePath != null && theirsPath != null && !basePath.equals(theirsPath);
@@ -62,7 +71,12 @@ final class FileDecider {
     }
   }
 
-  List<Item> items(RenderedTree base, RenderedTree theirs, Path project) {
+  /**
+   * @param unchanged the project's files git found unchanged, with their blob ids: where the user
+   *     moved a template file, the one that holds the old render's bytes at a path neither render has
+   */
+  List<Item> items(RenderedTree base, RenderedTree theirs, Path project, Map<String, GitRepo.TrackedFile> unchanged)
+      throws IOException {
     // a source rendered to a new path, whose old path is gone from the new render: a rename
     Map<String, String> vanishedBySource = new HashMap<>();
     base.sources().forEach((path, source) -> {
@@ -83,19 +97,61 @@ final class FileDecider {
     TreeSet<String> paths = new TreeSet<>(base.sources().keySet());
     paths.addAll(theirs.sources().keySet());
     paths.remove(AnswersFile.NAME);
+    Map<String, String> movedTo = movedByUser(base, theirs, project, unchanged, renameOf.keySet());
     List<Item> items = new ArrayList<>();
     for (String p : paths) {
       if (renamedFrom.contains(p)) {
         continue;
       }
       String old = renameOf.get(p);
+      String moved = old == null ? movedTo.get(p) : null;
       if (old != null) {
         items.add(new Item(p, old, old, p));
+      } else if (moved != null) {
+        items.add(new Item(moved, moved, p, p, p));
       } else {
         items.add(new Item(p, p, base.has(p) ? p : null, theirs.has(p) ? p : null));
       }
     }
     return items;
+  }
+
+  /**
+   * Template files the user moved: gone from their rendered path, and the old render's bytes (by
+   * blob id) at exactly one tracked path that neither render has. Rendered path → where it is now.
+   * Only files the template changed matter, and only paths git vouches for are looked at.
+   */
+  private static Map<String, String> movedByUser(RenderedTree base, RenderedTree theirs, Path project,
+      Map<String, GitRepo.TrackedFile> unchanged, Set<String> renamed) throws IOException {
+    Map<String, List<String>> byId = new HashMap<>();
+    unchanged.forEach((path, tracked) -> {
+      if (!base.has(path) && !theirs.has(path) && !path.equals(AnswersFile.NAME)) {
+        byId.computeIfAbsent(tracked.id(), k -> new ArrayList<>(1)).add(path);
+      }
+    });
+    Map<String, String> out = new HashMap<>();
+    if (byId.isEmpty()) {
+      return out;
+    }
+    for (String p : base.sources().keySet()) {
+      if (!theirs.has(p) || renamed.contains(p) || unchanged.containsKey(p)
+          || Files.exists(project.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      Content b = base.content(p);
+      Content t = theirs.content(p);
+      if (b == null || t == null || BlobIds.same(b, t)) {
+        continue;
+      }
+      String id = ProjectFile.hasBlobId(b) ? b.id() : BlobIds.of(b.bytes());
+      List<String> at = byId.get(id);
+      if (at != null && at.size() == 1) {
+        out.put(p, at.get(0));
+      }
+    }
+    // two template files with the same bytes moved to one place: neither is followed
+    out.values().removeIf(v -> java.util.Collections.frequency(out.values(), v) > 1);
+    return out;
   }
 
   Decision decideQuietly(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
@@ -123,7 +179,7 @@ final class FileDecider {
   private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
       GitRepo.TrackedFile tracked) throws IOException {
     String path = item.path();
-    String from = item.renamed() ? item.oursPath() : null;
+    String from = item.renamed() ? item.oursPath() : item.movedFrom();
     Path oursPath = project.resolve(item.oursPath());
     Content b = item.basePath() == null ? null : base.content(item.basePath());
     Content t = item.theirsPath() == null ? null : theirs.content(item.theirsPath());

@@ -108,7 +108,12 @@ public final class TreeMerger {
    */
   public Plan plan(RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
       Map<String, GitRepo.TrackedFile> unchanged) {
-    List<FileDecider.Item> items = decider.items(base, theirs, project);
+    List<FileDecider.Item> items;
+    try {
+      items = decider.items(base, theirs, project, unchanged);
+    } catch (java.io.IOException e) {
+      throw new dev.scaffold.OperationException("cannot read the template's files: " + e.getMessage(), e);
+    }
     List<FileDecider.Decision> decisions =
         (items.size() < 64 ? items.stream() : items.parallelStream())
             .map(i -> decider.decideQuietly(i, base, theirs, project, same, unchanged))

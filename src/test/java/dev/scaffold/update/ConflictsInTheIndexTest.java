@@ -42,12 +42,27 @@ class ConflictsInTheIndexTest {
    * @param status {@code git status --porcelain}, the answers file left out
    */
   record Case(String name, Map<String, String> v1, Map<String, String> v2, Map<String, String> edits,
-      List<String> args, int exit, Map<String, String> tree, Map<String, String> unmerged, String status) {
+      List<String> args, int exit, Map<String, String> tree, Map<String, String> unmerged, String status,
+      String says) {
+
+    Case(String name, Map<String, String> v1, Map<String, String> v2, Map<String, String> edits, List<String> args,
+        int exit, Map<String, String> tree, Map<String, String> unmerged, String status) {
+      this(name, v1, v2, edits, args, exit, tree, unmerged, status, null);
+    }
 
     @Override
     public String toString() {
       return name;
     }
+  }
+
+  /** The user's edits: path → new text, or null to delete the file. */
+  static Map<String, String> edits(String... pathsAndTexts) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      m.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+    }
+    return m;
   }
 
   static Map<String, String> files(String... pathsAndTexts) {
@@ -92,6 +107,24 @@ class ConflictsInTheIndexTest {
             files("README.md", TEXT_V2),
             Map.of(), List.of(), 0,
             Map.of("README.md", TEXT_V2),
+            Map.of(), "M README.md"),
+        new Case("a file you moved is followed by its blob id: the template's change lands at the new path",
+            files("guide.md", TEXT_V1, "README.md", "readme\n"),
+            files("guide.md", TEXT_V2, "README.md", "readme\n"),
+            edits("guide.md", null, "docs/guide.md", TEXT_V1), List.of(), 0,
+            Map.of("docs/guide.md", TEXT_V2, "README.md", "readme\n"),
+            Map.of(), "M docs/guide.md", "updated   docs/guide.md  (from guide.md)"),
+        new Case("a file you moved and edited is not found: it stays where you put it, and deleted at the old path",
+            files("guide.md", TEXT_V1),
+            files("guide.md", TEXT_V2),
+            edits("guide.md", null, "docs/guide.md", TEXT_MINE), List.of(), 0,
+            Map.of("docs/guide.md", TEXT_MINE),
+            Map.of(), "", "deleted in your project"),
+        new Case("a moved file the template leaves alone: nothing to do",
+            files("guide.md", TEXT_V1, "README.md", "r1\n"),
+            files("guide.md", TEXT_V1, "README.md", "r2\n"),
+            edits("guide.md", null, "docs/guide.md", TEXT_V1), List.of(), 0,
+            Map.of("docs/guide.md", TEXT_V1, "README.md", "r2\n"),
             Map.of(), "M README.md"));
   }
 
@@ -106,7 +139,11 @@ class ConflictsInTheIndexTest {
         "--defaults");
     assertEquals(0, n.code(), n.err());
     for (var e : c.edits().entrySet()) {
-      write(project.resolve(e.getKey()), e.getValue());
+      if (e.getValue() == null) {
+        Files.delete(project.resolve(e.getKey()));
+      } else {
+        write(project.resolve(e.getKey()), e.getValue());
+      }
     }
     commitAll(project, "my edits");
 
@@ -114,6 +151,9 @@ class ConflictsInTheIndexTest {
     args.addAll(c.args());
     var r = cli(tmp, args.toArray(String[]::new));
     assertEquals(c.exit(), r.code(), r.out() + r.err());
+    if (c.says() != null) {
+      assertTrue(r.out().contains(c.says()), r.out());
+    }
 
     Map<String, String> tree = readTree(project);
     tree.remove(AnswersFile.NAME);
@@ -142,7 +182,4 @@ class ConflictsInTheIndexTest {
         .reduce((a, b) -> a + "\n" + b).orElse("").strip();
   }
 
-  static boolean exists(Path p) {
-    return Files.exists(p);
-  }
 }
