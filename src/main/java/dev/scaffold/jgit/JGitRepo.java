@@ -254,6 +254,63 @@ final class JGitRepo implements GitRepo {
   }
 
   @Override
+  public void recordModes(Map<String, Boolean> executable) {
+    Repository r = git.getRepository();
+    if (executable.isEmpty() || r.isBare()
+        || r.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_FILEMODE, true)) {
+      return;
+    }
+    try {
+      DirCache dc = r.lockDirCache();
+      try (ObjectInserter inserter = r.newObjectInserter()) {
+        org.eclipse.jgit.dircache.DirCacheEditor editor = dc.editor();
+        for (var e : new java.util.TreeMap<>(executable).entrySet()) {
+          FileMode mode = e.getValue() ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+          DirCacheEntry existing = dc.getEntry(e.getKey());
+          if (existing != null) {
+            if (existing.getFileMode() != mode && existing.getFileMode().getObjectType() == Constants.OBJ_BLOB
+                && existing.getFileMode() != FileMode.SYMLINK) {
+              editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(existing) {
+                @Override
+                public void apply(DirCacheEntry ent) {
+                  ent.setFileMode(mode);
+                }
+              });
+            }
+            continue;
+          }
+          Path file = r.getWorkTree().toPath().resolve(e.getKey());
+          if (!e.getValue() || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          byte[] bytes = Files.readAllBytes(file);
+          ObjectId id = inserter.insert(Constants.OBJ_BLOB, bytes);
+          java.time.Instant modified = Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+          editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(e.getKey()) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+              ent.setFileMode(mode);
+              ent.setObjectId(id);
+              ent.setLength(bytes.length);
+              ent.setLastModified(modified);
+            }
+          });
+        }
+        inserter.flush();
+        editor.finish();
+        dc.write();
+        if (!dc.commit()) {
+          throw new IOException("cannot replace the index");
+        }
+      } finally {
+        dc.unlock();
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot record file modes in the git index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<String> unmergedPaths() {
     try {
       DirCache index = git.getRepository().readDirCache();

@@ -83,6 +83,16 @@ public interface GitRepo extends AutoCloseable {
     throw new UnsupportedOperationException("recordUnmerged");
   }
 
+  /**
+   * Where git does not track the executable bit ({@code core.fileMode=false}), records the given
+   * modes in the index as {@code git update-index --chmod} would (a path not yet in the index is
+   * added with its file's bytes), so that a mode a template sets still reaches the next commit.
+   * Does nothing where git reads the bit from the files itself.
+   */
+  default void recordModes(java.util.Map<String, Boolean> executable) {
+    throw new UnsupportedOperationException("recordModes");
+  }
+
   /** The paths the index holds as unmerged (any stage but 0), sorted. */
   default java.util.List<String> unmergedPaths() {
     throw new UnsupportedOperationException("unmergedPaths");

@@ -221,6 +221,7 @@ public final class ProjectUpdater {
         writeAnswers(project, new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
 
         if (repo != null) {
+          repo.recordModes(modesWritten(plan));
           repo.recordUnmerged(plan.unmerged());
         }
 
@@ -312,6 +313,13 @@ public final class ProjectUpdater {
       throw InputException.at("--version " + target, target + " is older than the recorded " + current
           + "; pass --allow-downgrade to go back");
     }
+  }
+
+  /** The mode of every file the plan wrote with one (for {@code core.fileMode=false}, where git would not see it). */
+  private static Map<String, Boolean> modesWritten(TreeMerger.Plan plan) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    plan.writes().stream().filter(w -> w.executable() != null).forEach(w -> out.put(w.path(), w.executable()));
+    return out;
   }
 
   private void stopForConflicts(GitRepo repo, TreeMerger.Plan plan, String branch, String from, String to,
