@@ -230,7 +230,7 @@ public final class ProjectUpdater {
         if (branch != null) {
           String title = "Update " + newT.spec().name() + " template from " + recorded.version() + " to " + target;
           String message = title + "\n\n" + TRAILER + ": " + recorded.version() + " -> " + target + "\n";
-          if (!plan.conflicts().isEmpty() && !request.pullRequest()) {
+          if (!plan.conflicts().isEmpty() && !request.commitConflicts()) {
             // conflict markers are never committed: the merge stays in progress for `--continue`
             stopForConflicts(repo, plan, branch, recorded.version(), target, message);
             return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param allowDirty update a working tree that has uncommitted changes (or no git at all)
  * @param commit commit the result on a new branch {@code scaffold/update-<version>}
  * @param pullRequest also push that branch and open a pull request (implies commit)
+ * @param commitConflicts with {@code commit}: commit conflict markers too, for a pull request to
+ *     show them (the fleet form); otherwise the update stops before committing them
  */
 public record UpdateRequest(
     Path project,
@@ -27,7 +29,15 @@ public record UpdateRequest(
     boolean allowDirty,
     boolean allowDowngrade,
     boolean commit,
-    boolean pullRequest) {
+    boolean pullRequest,
+    boolean commitConflicts) {
+
+  public UpdateRequest(Path project, String version, boolean prerelease, AnswerInputs answers, Prompter prompter,
+      boolean useDefaults, ConflictStyle conflictStyle, boolean dryRun, boolean allowDirty, boolean allowDowngrade,
+      boolean commit, boolean pullRequest) {
+    this(project, version, prerelease, answers, prompter, useDefaults, conflictStyle, dryRun, allowDirty,
+        allowDowngrade, commit, pullRequest, pullRequest);
+  }
 
   /** Whether the run brings answers of its own ({@code --set}, {@code --answers}). */
   public boolean changesAnswers() {
