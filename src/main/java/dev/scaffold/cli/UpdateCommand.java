@@ -8,6 +8,7 @@ import dev.scaffold.update.FileOutcome;
 import dev.scaffold.update.FleetRequest;
 import dev.scaffold.update.FleetResult;
 import dev.scaffold.update.RepoSelection;
+import dev.scaffold.update.UpdateContinuation;
 import dev.scaffold.update.UpdateRequest;
 import dev.scaffold.update.UpdateResult;
 import java.io.PrintWriter;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
           + "new in the target), and merges the template's change into each file: files you never "
           + "touched take the new version, files you changed keep your change with the template's "
           + "merged in, and lines both changed become conflicts. Files you deleted stay deleted; "
-          + "skip_if_exists files, and files the target starts to exclude, are never touched. The result is left as uncommitted changes "
+          + "skip_if_exists files, and files the target starts to exclude, are never touched. A file left "
+          + "with conflicts is recorded in the git index as unmerged (git status: UU; git add marks it resolved), "
+          + "and --commit then stops before committing, for --continue. The result is left as uncommitted changes "
           + "unless --commit.",
       "",
       "Fleet form (--repo, --repos-file, --org with --topic): for each repository, a shallow clone "
@@ -44,7 +47,7 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "",
-      "Exit codes: 0 done (or nothing to do), 3 conflicts left (--dry-run: would be left), 2 bad input, 1 failure (fleet: 1 when "
+      "Exit codes: 0 done (or nothing to do), 3 conflicts left (--dry-run: would be left; --commit: stopped, not committed; --continue: some still unresolved), 2 bad input, 1 failure (fleet: 1 when "
           + "any repository failed, else 3 when any has conflicts).",
       "Examples:",
       "  scaffold update                      (this folder, to the newest release)",
@@ -53,6 +56,7 @@ import picocli.CommandLine.Parameters;
       "  scaffold update --commit --conflict rej",
       "  scaffold update services/billing --answers-file .scaffold/ci.yml",
       "  scaffold update --all --commit       (every project below this folder, one commit)",
+      "  scaffold update --continue           (after resolving and `git add`: commit the stopped update)",
       "  scaffold update --pr --non-interactive --defaults   (in CI: push a branch, open a pull request)",
       "  scaffold update --repo acme/a --repo acme/b --defaults",
       "  scaffold update --org acme --topic java-library --jobs 16 --json"
@@ -101,6 +105,10 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Option(names = "--commit", description = "Commit the result on a new branch scaffold/update-<version>.")
   boolean commit;
+
+  @Option(names = "--continue", description = "Finish an update --commit that stopped with conflicts: once they are "
+      + "resolved and `git add`ed, commit on its branch with its message.")
+  boolean continueUpdate;
 
   @Option(names = "--pr", description = "Also push that branch and open a pull request, or update the open one.")
   boolean pr;
@@ -152,10 +160,13 @@ public final class UpdateCommand implements Callable<Integer> {
     }
     Progress progress = ctx.progress(common.verbose, common.json || common.quiet);
     Services services = new Services(ctx, progress, githubUrl);
+    if (continueUpdate) {
+      return continueUpdate(services);
+    }
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
-        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask);
+        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask, pr);
     if (all) {
       return all(services.allUpdater(pr ? githubUrl : null, pr).update(request));
     }
@@ -220,6 +231,34 @@ public final class UpdateCommand implements Callable<Integer> {
       ctx.out().flush();
     }
     return all.conflicts() == 0 ? ExitCodes.OK : ExitCodes.ATTENTION;
+  }
+
+  private int continueUpdate(Services services) {
+    if (commit || pr || common.dryRun || version != null || allowDirty || allowDowngrade) {
+      throw InputException.at("--continue", "takes only the folder (and --json, --verbose): it finishes the update "
+          + "that stopped, as that update was asked");
+    }
+    UpdateContinuation.Result r = services.updater().continueUpdate(ctx.path(directory == null ? "." : directory));
+    if (common.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("status", r.commit() == null ? "conflicts" : "updated");
+      m.put("project", r.project().toString());
+      m.put("from", r.fromVersion());
+      m.put("to", r.toVersion());
+      m.put("branch", r.branch());
+      m.put("commit", r.commit());
+      m.put("remaining", r.remaining());
+      ctx.out().println(Json.write(m));
+    } else if (r.commit() == null) {
+      ctx.out().println("Not yet: the update to " + r.toVersion() + " on branch " + r.branch() + " still has "
+          + r.remaining().size() + " thing(s) to resolve:");
+      r.remaining().forEach(line -> ctx.out().println("  " + line));
+    } else {
+      ctx.out().println((r.alreadyDone() ? "Already committed: " : "Committed ") + r.commit().substring(0, 7)
+          + " on branch " + r.branch() + " (update " + r.fromVersion() + " → " + r.toVersion() + ").");
+    }
+    ctx.out().flush();
+    return r.commit() == null ? ExitCodes.ATTENTION : ExitCodes.OK;
   }
 
   private ConflictStyle style() {
@@ -309,6 +348,10 @@ public final class UpdateCommand implements Callable<Integer> {
       out.println(conflicts.size() + " file(s) " + (r.dryRun() ? "would have" : "have") + " conflicts to resolve:");
       conflicts.forEach(c -> out.println("  " + c.path()));
     }
+    if (r.stoppedForConflicts()) {
+      out.println("Not committed: the update is in progress on branch " + r.branch() + ". Resolve the conflicts, "
+          + "`git add` each file, then `git commit` (the message is prepared) or `scaffold update --continue`.");
+    }
   }
 
   /** A dry run's listing reads as a plan; --json keeps the stable {@link FileOutcome.Action#label()}. */
@@ -379,6 +422,7 @@ public final class UpdateCommand implements Callable<Integer> {
     m.put("branch", r.branch());
     m.put("commit", r.commit());
     m.put("pull_request", r.pullRequest());
+    m.put("in_progress", r.stoppedForConflicts());
     m.put("dry_run", r.dryRun());
     m.put("message", r.message());
     return m;

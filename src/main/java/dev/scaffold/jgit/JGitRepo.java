@@ -16,10 +16,13 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -346,6 +349,157 @@ final class JGitRepo implements GitRepo {
     }
     try (var s = Files.list(d)) {
       return s.findAny().isEmpty();
+    }
+  }
+
+  @Override
+  public void recordUnmerged(List<Unmerged> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    Repository r = git.getRepository();
+    try {
+      DirCache dc = r.lockDirCache();
+      try (ObjectInserter inserter = r.newObjectInserter()) {
+        // callers name paths within the project; in a monorepo the index names them from the root
+        List<Unmerged> rooted = files.stream().map(f -> f.at(base + f.path())).toList();
+        Map<String, Unmerged> byPath = new HashMap<>();
+        rooted.forEach(f -> byPath.put(f.path(), f));
+        DirCacheBuilder builder = dc.builder();
+        for (int i = 0; i < dc.getEntryCount(); i++) {
+          DirCacheEntry e = dc.getEntry(i);
+          if (!byPath.containsKey(e.getPathString())) {
+            builder.add(e);
+          }
+        }
+        for (Unmerged f : rooted) {
+          if (f.base() != null) {
+            builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_1, f.base(), f.baseExecutable()));
+          }
+          builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_2, f.ours(), f.oursExecutable()));
+          builder.add(stage(inserter, f.path(), DirCacheEntry.STAGE_3, f.theirs(), f.theirsExecutable()));
+        }
+        inserter.flush();
+        builder.finish(); // sorts the entries it was given out of order
+        dc.write();
+        if (!dc.commit()) {
+          throw new IOException("cannot replace the index");
+        }
+      } finally {
+        dc.unlock();
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot record the conflicts in the git index: " + e.getMessage(), e);
+    }
+  }
+
+  private static DirCacheEntry stage(ObjectInserter inserter, String path, int stage, byte[] content, boolean executable)
+      throws IOException {
+    DirCacheEntry e = new DirCacheEntry(path, stage);
+    e.setFileMode(executable ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
+    e.setObjectId(inserter.insert(Constants.OBJ_BLOB, content));
+    e.setLength(content.length);
+    return e;
+  }
+
+  @Override
+  public void recordModes(Map<String, Boolean> executable) {
+    Repository r = git.getRepository();
+    if (executable.isEmpty() || r.isBare()
+        || r.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_FILEMODE, true)) {
+      return;
+    }
+    try {
+      DirCache dc = r.lockDirCache();
+      try (ObjectInserter inserter = r.newObjectInserter()) {
+        org.eclipse.jgit.dircache.DirCacheEditor editor = dc.editor();
+        for (var e : new java.util.TreeMap<>(executable).entrySet()) {
+          String path = base + e.getKey(); // from the root, as the index names it
+          FileMode mode = e.getValue() ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+          DirCacheEntry existing = dc.getEntry(path);
+          if (existing != null) {
+            if (existing.getFileMode() != mode && existing.getFileMode().getObjectType() == Constants.OBJ_BLOB
+                && existing.getFileMode() != FileMode.SYMLINK) {
+              editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(existing) {
+                @Override
+                public void apply(DirCacheEntry ent) {
+                  ent.setFileMode(mode);
+                }
+              });
+            }
+            continue;
+          }
+          Path file = r.getWorkTree().toPath().resolve(path);
+          if (!e.getValue() || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          byte[] bytes = Files.readAllBytes(file);
+          ObjectId id = inserter.insert(Constants.OBJ_BLOB, bytes);
+          java.time.Instant modified = Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+          editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+              ent.setFileMode(mode);
+              ent.setObjectId(id);
+              ent.setLength(bytes.length);
+              ent.setLastModified(modified);
+            }
+          });
+        }
+        inserter.flush();
+        editor.finish();
+        dc.write();
+        if (!dc.commit()) {
+          throw new IOException("cannot replace the index");
+        }
+      } finally {
+        dc.unlock();
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot record file modes in the git index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> unmergedPaths() {
+    try {
+      DirCache index = git.getRepository().readDirCache();
+      TreeSet<String> out = new TreeSet<>();
+      for (int i = 0; i < index.getEntryCount(); i++) {
+        String shown = shown(index.getEntry(i).getPathString());
+        if (index.getEntry(i).getStage() != DirCacheEntry.STAGE_0 && shown != null) {
+          out.add(shown);
+        }
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new OperationException("cannot read the git index: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Path gitDir() {
+    return git.getRepository().getDirectory().toPath();
+  }
+
+  @Override
+  public String head() {
+    try {
+      ObjectId id = git.getRepository().resolve(Constants.HEAD);
+      return id == null ? null : id.name();
+    } catch (IOException e) {
+      throw new OperationException("cannot read HEAD: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String headMessage() {
+    Repository r = git.getRepository();
+    try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(r)) {
+      ObjectId id = r.resolve(Constants.HEAD);
+      return id == null ? null : walk.parseCommit(id).getFullMessage();
+    } catch (IOException e) {
+      throw new OperationException("cannot read HEAD: " + e.getMessage(), e);
     }
   }
 

@@ -150,7 +150,11 @@ public final class ProjectGenerator {
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
       if (!request.noGit() && !existingRepo) {
         progress.step("git init and commit on " + branch);
+        if (request.force()) {
+          keptInCommit(staging.folder(), destination, new Glob(spec.skipIfExists()));
+        }
         try (GitRepo repo = git.init(staging.folder(), branch)) {
+          repo.recordModes(executables(plan));
           commit = repo.commitAll(message);
         }
         Timing.mark("git init and commit");
@@ -160,6 +164,7 @@ public final class ProjectGenerator {
       if (existingRepo) {
         progress.step("git commit in the existing repository");
         try (GitRepo repo = git.open(destination)) {
+          repo.recordModes(executables(plan));
           commit = repo.commitAll(message);
           branch = repo.branch();
         }
@@ -222,6 +227,51 @@ public final class ProjectGenerator {
   }
 
   /** Lets a prompter refuse an unusable folder and ask again, instead of failing after all the questions. */
+  /** Each planned file's mode, for a repository that does not read the executable bit from files. */
+  private static Map<String, Boolean> executables(RenderPlan plan) {
+    Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    for (dev.scaffold.render.PlannedEntry e : plan.files()) {
+      if (e.permissions() != null) {
+        out.put(e.path(), e.permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * With {@code --force}, a {@code skip_if_exists} file the destination already holds stays as it
+   * is ({@link Staging#moveIntoPlace}); the first commit records that file, not the template's,
+   * so the project starts clean. Only the staging folder is written: the destination stays as it
+   * was until everything moves in at once.
+   */
+  private static void keptInCommit(Path staged, Path destination, Glob keep) {
+    if (keep.isEmpty() || !Files.isDirectory(destination, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var files = Files.walk(staged)) {
+      for (Path f : files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+        String rel = staged.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+        Path theirs = destination.resolve(rel);
+        if (keep.matches(rel) && !rel.startsWith(".git/") && Files.isRegularFile(theirs, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && noLinkBetween(destination, theirs)) {
+          Files.copy(theirs, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new OperationException("cannot read the files --force keeps in " + destination + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether every folder from {@code root} down to {@code file}'s is a real one (no link to read through). */
+  private static boolean noLinkBetween(Path root, Path file) {
+    for (Path d = file.getParent(); d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+      if (Files.isSymbolicLink(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static AnswerCheck.Result destinationCheck(Object raw, boolean force, Path workingDir) {
     String text = raw == null ? "" : raw.toString().strip();
     if (text.isEmpty()) {

@@ -76,6 +76,57 @@ public interface GitRepo extends AutoCloseable {
     throw new UnsupportedOperationException("restoreScope");
   }
 
+  /**
+   * A file left with conflicts, as a merge records it in the index: stage 1 the common version
+   * (none when both sides added the file), stage 2 the user's, stage 3 the incoming one.
+   */
+  record Unmerged(String path, byte[] base, boolean baseExecutable, byte[] ours, boolean oursExecutable, byte[] theirs,
+      boolean theirsExecutable) {
+
+    /** The same sides at another path. */
+    public Unmerged at(String other) {
+      return new Unmerged(other, base, baseExecutable, ours, oursExecutable, theirs, theirsExecutable);
+    }
+  }
+
+  /**
+   * Records files as unmerged in the index (their stage-0 entries replaced by stages 1 to 3), so
+   * that {@code git status} shows them as conflicts and {@code git add} marks them resolved.
+   */
+  default void recordUnmerged(java.util.List<Unmerged> files) {
+    throw new UnsupportedOperationException("recordUnmerged");
+  }
+
+  /**
+   * Where git does not track the executable bit ({@code core.fileMode=false}), records the given
+   * modes in the index as {@code git update-index --chmod} would (a path not yet in the index is
+   * added with its file's bytes), so that a mode a template sets still reaches the next commit.
+   * Does nothing where git reads the bit from the files itself.
+   */
+  default void recordModes(java.util.Map<String, Boolean> executable) {
+    throw new UnsupportedOperationException("recordModes");
+  }
+
+  /** The paths the index holds as unmerged (any stage but 0), sorted. */
+  default java.util.List<String> unmergedPaths() {
+    throw new UnsupportedOperationException("unmergedPaths");
+  }
+
+  /** The repository's own folder ({@code .git}), where state of an unfinished operation is kept. */
+  default java.nio.file.Path gitDir() {
+    throw new UnsupportedOperationException("gitDir");
+  }
+
+  /** HEAD's commit id, or null before the first commit. */
+  default String head() {
+    throw new UnsupportedOperationException("head");
+  }
+
+  /** The full message of HEAD's commit, or null before the first commit. */
+  default String headMessage() {
+    throw new UnsupportedOperationException("headMessage");
+  }
+
   @Override
   void close();
 }

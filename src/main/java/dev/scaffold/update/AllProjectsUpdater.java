@@ -128,7 +128,8 @@ public final class AllProjectsUpdater {
     // the folders were checked clean once, above: a layered template's own earlier update is not dirt
     UpdateRequest one = new UpdateRequest(f.project(), request.version(), request.prerelease(), request.answers(),
         request.prompter(), request.useDefaults(), request.conflictStyle(), request.dryRun(),
-        checked || request.allowDirty(), request.allowDowngrade(), false, false);
+        checked || request.allowDirty(), request.allowDowngrade(), false, false, request.trust(), request.ask(),
+        request.reask(), false);
     return updater.update(one, f.answersFile());
   }
 

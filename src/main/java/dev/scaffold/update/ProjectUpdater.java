@@ -262,12 +262,24 @@ public final class ProjectUpdater {
           runner().run(List.of(m.task()), project, Migrations.environment(recorded.version(), target), m.kind(), left);
         }
 
+        if (repo != null) {
+          repo.recordModes(modesWritten(plan));
+          repo.recordUnmerged(plan.unmerged());
+        }
+
         String commitId = null;
         String pr = null;
         if (branch != null) {
           String title = "Update " + newT.spec().name() + " template from " + recorded.version() + " to " + target;
+          String commitMessage = title + "\n\n" + TRAILER + ": " + recorded.version() + " -> " + target + "\n";
+          if (!plan.conflicts().isEmpty() && !request.commitConflicts()) {
+            // conflict markers are never committed: the merge stays in progress for `--continue`
+            stopForConflicts(repo, plan, branch, recorded.version(), target, commitMessage);
+            return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
+                plan.outcomes(), newQuestions, answers, branch, null, null, false, false, ran, message);
+          }
           progress.step("commit on " + branch);
-          commitId = repo.commitAll(title + "\n\n" + TRAILER + ": " + recorded.version() + " -> " + target + "\n");
+          commitId = repo.commitAll(commitMessage);
           if (request.pullRequest()) {
             progress.step("push " + branch + " and open a pull request");
             boolean conflicts = plan.outcomes().stream().anyMatch(o -> o.action() == FileOutcome.Action.CONFLICT);
@@ -436,6 +448,27 @@ public final class ProjectUpdater {
     }
   }
 
+  /** The mode of every file the plan wrote with one (for {@code core.fileMode=false}, where git would not see it). */
+  private static Map<String, Boolean> modesWritten(TreeMerger.Plan plan) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    plan.writes().stream().filter(w -> w.executable() != null).forEach(w -> out.put(w.path(), w.executable()));
+    return out;
+  }
+
+  private void stopForConflicts(GitRepo repo, TreeMerger.Plan plan, String branch, String from, String to,
+      String message) {
+    List<String> conflicted = plan.conflicts().stream().map(FileOutcome::path).toList();
+    List<String> rejects = plan.writes().stream().map(TreeMerger.Write::path)
+        .filter(p -> p.endsWith(".rej") && !conflicted.contains(p)).toList();
+    progress.step("stop with the merge in progress on " + branch);
+    new UpdateInProgress(branch, repo.head(), from, to, message, conflicted, rejects).save(repo.gitDir());
+  }
+
+  /** {@code scaffold update --continue}: see {@link UpdateContinuation}. */
+  public UpdateContinuation.Result continueUpdate(Path project) {
+    return new UpdateContinuation(git, progress).resume(project);
+  }
+
   /** The project's repository (null when it is none) and its unchanged files' ids. */
   private record Checked(GitRepo repo, Map<String, GitRepo.TrackedFile> unchanged) {}
 
@@ -455,6 +488,21 @@ public final class ProjectUpdater {
     return new Checked(repo, repo == null ? Map.of() : state.unchanged());
   }
 
+  /** An update stopped with conflicts is finished first; a state git has moved past is dropped. */
+  private static void requireNoUpdateInProgress(GitRepo repo, Path project, boolean dryRun) {
+    UpdateInProgress state = repo == null ? null : UpdateInProgress.read(repo.gitDir());
+    if (state == null) {
+      return;
+    }
+    if (!state.staleIn(repo)) {
+      throw InputException.at(project.toString(), "an update to " + state.toVersion() + " is in progress on branch "
+          + state.branch() + "; resolve its conflicts, `git add` them and run `scaffold update --continue`");
+    }
+    if (!dryRun) {
+      UpdateInProgress.clear(repo.gitDir());
+    }
+  }
+
   /** The checks before anything is written, on the state {@link GitCheck} read; owns its repository. */
   private static GitRepo prepareGit(UpdateRequest request, Path project, boolean commit, GitCheck.State state) {
     if (!state.repository()) {
@@ -472,6 +520,7 @@ public final class ProjectUpdater {
     }
     GitRepo repo = state.repo();
     try {
+      requireNoUpdateInProgress(repo, project, request.dryRun());
       if (!request.dryRun()) {
         List<String> dirty = state.dirty();
         if (!dirty.isEmpty() && (commit || !request.allowDirty())) {

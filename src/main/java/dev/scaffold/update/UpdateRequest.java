@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * @param trust allow migrations and tasks of a template fetched from elsewhere
  * @param ask questions to ask again, with the recorded answers as defaults
  * @param reask ask every question again, with the recorded answers as defaults
+ * @param commitConflicts with {@code commit}: commit conflict markers too, for a pull request to
+ *     show them (the fleet form); otherwise the update stops before committing them
  */
 public record UpdateRequest(
     Path project,
@@ -33,7 +35,8 @@ public record UpdateRequest(
     boolean pullRequest,
     boolean trust,
     java.util.List<String> ask,
-    boolean reask) {
+    boolean reask,
+    boolean commitConflicts) {
 
   public UpdateRequest {
     ask = java.util.List.copyOf(ask);
@@ -44,7 +47,7 @@ public record UpdateRequest(
       boolean useDefaults, ConflictStyle conflictStyle, boolean dryRun, boolean allowDirty, boolean allowDowngrade,
       boolean commit, boolean pullRequest) {
     this(project, version, prerelease, answers, prompter, useDefaults, conflictStyle, dryRun, allowDirty,
-        allowDowngrade, commit, pullRequest, false, java.util.List.of(), false);
+        allowDowngrade, commit, pullRequest, false, java.util.List.of(), false, pullRequest);
   }
 
   /** Whether the run brings answers of its own ({@code --set}, {@code --answers}). */

@@ -55,6 +55,11 @@ public record UpdateResult(
     return files.stream().filter(f -> f.action() == FileOutcome.Action.CONFLICT).toList();
   }
 
+  /** Whether {@code --commit} stopped short of committing, with the conflicts left for {@code --continue}. */
+  public boolean stoppedForConflicts() {
+    return !dryRun && branch != null && commit == null && pullRequest == null && !conflicts().isEmpty();
+  }
+
   public long count(FileOutcome.Action action) {
     return files.stream().filter(f -> f.action() == action).count();
   }

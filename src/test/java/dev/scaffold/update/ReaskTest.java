@@ -105,7 +105,7 @@ class ReaskTest {
           new JGitTextMerge(), null, Progress.NONE, Map.of());
       UpdateResult result = updater.update(new UpdateRequest(project, null, false, AnswerInputs.none(),
           TestPrompters.on(terminal), false, ConflictStyle.INLINE, false, false, false, false, false, false, List.of(),
-          true));
+          true, false));
       assertEquals(Map.of("owner", "alice", "license", "BSD-3-Clause", "motto", "${not rendered}"), result.answers());
     }
     String shown = screen.toString(StandardCharsets.UTF_8);

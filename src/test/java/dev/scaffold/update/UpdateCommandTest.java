@@ -193,7 +193,7 @@ class UpdateCommandTest {
     assertEquals("print('demo')\n# one\n# two\n# three\n# four\n# five (v2)\n", read(project.resolve("src/app/main.py")));
     assertFalse(Files.exists(project.resolve("guide.md")), "deleted by the user, stays deleted");
     assertFalse(Files.exists(project.resolve("notes.txt")), "renamed by the user, not brought back");
-    assertEquals("note 1\nnote 2\n", read(project.resolve("NOTES.txt")));
+    assertEquals("note 1\nnote 2\nnote 3\n", read(project.resolve("NOTES.txt")), "followed by its blob id: the template's change lands there");
     assertEquals(binary("mine"), read(project.resolve("logo.bin")));
     assertEquals("local=mine\n", read(project.resolve("local.properties")));
     assertEquals("my own file\n", read(project.resolve("mine.txt")));

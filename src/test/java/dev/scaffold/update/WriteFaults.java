@@ -8,10 +8,10 @@ public final class WriteFaults {
   private WriteFaults() {}
 
   public static void afterWrite(IntConsumer action) {
-    TreeMerger.afterWrite = action;
+    PlanWriter.afterWrite = action;
   }
 
   public static void reset() {
-    TreeMerger.afterWrite = n -> {};
+    PlanWriter.afterWrite = n -> {};
   }
 }

@@ -1,0 +1,106 @@
+package dev.scaffold.update;
+
+import dev.scaffold.publish.GitRepo;
+import dev.scaffold.update.RenderedTree.Content;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+
+/**
+ * The user's file: one status read up front (type, size, mode), its bytes read at most once and
+ * only when its size does not already tell it apart.
+ */
+final class ProjectFile implements Content {
+
+  final Path file;
+  final boolean regularFile;
+  private long size; // -1: not read yet
+  final Boolean executable; // null: not read with the attributes
+  private byte[] bytes;
+
+  private ProjectFile(Path file, boolean regularFile, long size, Boolean executable) {
+    this.file = file;
+    this.regularFile = regularFile;
+    this.size = size;
+    this.executable = executable;
+  }
+
+  /** A file git knows to be unchanged: a regular file with its blob's bytes, id and mode; not looked at. */
+  static ProjectFile tracked(Path p, GitRepo.TrackedFile t) {
+    ProjectFile o = new ProjectFile(p, true, -1, t.executable());
+    o.blobId = t.id();
+    return o;
+  }
+
+  /** The user's file, or null when there is nothing at its path (or it cannot be read: as {@link Files#exists}). */
+  static ProjectFile of(Path p) {
+    try {
+      if (POSIX) {
+        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return new ProjectFile(p, a.isRegularFile(), a.size(),
+            a.isRegularFile() ? a.permissions().contains(PosixFilePermission.OWNER_EXECUTE) : null);
+      }
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return new ProjectFile(p, a.isRegularFile(), a.size(), null);
+    } catch (IOException | UnsupportedOperationException e) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return new ProjectFile(p, a.isRegularFile(), a.size(), null);
+      } catch (IOException notThere) {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public synchronized long size() throws IOException {
+    if (size < 0) {
+      size = bytes != null ? bytes.length : Files.size(file);
+    }
+    return size;
+  }
+
+  @Override
+  public synchronized byte[] bytes() throws IOException {
+    if (bytes == null) {
+      bytes = Files.readAllBytes(file);
+    }
+    return bytes;
+  }
+
+  @Override
+  public boolean executable() throws IOException {
+    return executable != null ? executable : new RenderedTree.FileContent(file).executable();
+  }
+
+  @Override
+  public Path file() {
+    return file;
+  }
+
+  private String blobId;
+
+  static boolean hasBlobId(Content c) {
+    return c.id() != null && c.id().length() == 40;
+  }
+
+  /** Whether git gave the file's id, so that it is known without reading the file. */
+  synchronized boolean knowsId() {
+    return blobId != null && bytes == null;
+  }
+
+  /** Git's (SHA-1) object id of the file's bytes as a blob. */
+  synchronized String blobId() throws IOException {
+    if (blobId == null) {
+      blobId = BlobIds.of(bytes());
+    }
+    return blobId;
+  }
+
+  static final boolean POSIX =
+      java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+}
