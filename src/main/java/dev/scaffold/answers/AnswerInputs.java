@@ -5,17 +5,31 @@ import java.util.Map;
 
 /**
  * The answers a run starts with, kept apart by source: {@code --set} wins over the answers file,
- * which wins over answers recorded in the project (on update).
+ * which wins over answers recorded in the project (on update). Profile defaults are no answers:
+ * they stand in for the template's defaults (shown as the default in a prompt).
  *
  * @param fileName how to name the answers file in messages
+ * @param profileDefaults default answers of the settings profile in use, by question name
+ * @param profileWhere how to name that profile in messages, or null
  */
 public record AnswerInputs(
-    Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded) {
+    Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded,
+    Map<String, Object> profileDefaults, String profileWhere) {
 
   public AnswerInputs {
     set = new LinkedHashMap<>(set);
     file = new LinkedHashMap<>(file);
     recorded = new LinkedHashMap<>(recorded);
+    profileDefaults = new LinkedHashMap<>(profileDefaults);
+  }
+
+  public AnswerInputs(Map<String, Object> set, Map<String, Object> file, String fileName, Map<String, Object> recorded) {
+    this(set, file, fileName, recorded, Map.of(), null);
+  }
+
+  /** These inputs with a settings profile's default answers. */
+  public AnswerInputs withProfileDefaults(Map<String, Object> defaults, String where) {
+    return new AnswerInputs(set, file, fileName, recorded, defaults, where);
   }
 
   public static AnswerInputs none() {
@@ -23,6 +37,6 @@ public record AnswerInputs(
   }
 
   public AnswerInputs withRecorded(Map<String, Object> answers) {
-    return new AnswerInputs(set, file, fileName, answers);
+    return new AnswerInputs(set, file, fileName, answers, profileDefaults, profileWhere);
   }
 }
