@@ -7,6 +7,7 @@ public enum AnswerSource {
   RECORDED("recorded answers"),
   PROMPT("prompt"),
   DEFAULT("default"),
+  PROFILE("profile default"),
   SKIPPED("not asked (`when` is false)");
 
   private final String label;

@@ -74,7 +74,7 @@ public final class Questionnaire {
       Question q;
       try {
         if (written.when() != null && !engine.test(written.when(), "question `" + written.name() + "` when", model)) {
-          skip(written, given, model, values, sources, problems, failed);
+          skip(written, given, inputs, model, values, sources, problems, failed);
           continue;
         }
         q = choices.settle(written, model);
@@ -112,9 +112,11 @@ public final class Questionnaire {
       }
 
       Object def;
+      boolean fromProfile = hasProfileDefault(q, inputs);
       try {
         // an offered answer is a value, never rendered: a recorded `${x}` stays text
-        def = inputs.offered().containsKey(q.name()) ? inputs.offered().get(q.name()) : defaultOf(q, model);
+        def = inputs.offered().containsKey(q.name()) ? inputs.offered().get(q.name())
+            : fromProfile ? profileDefault(q, values, inputs) : defaultOf(q, model);
       } catch (InputException e) {
         reportUnlessCascading(problems, failed, e);
         failed.add(q.name());
@@ -124,9 +126,10 @@ public final class Questionnaire {
         AnswerCheck.Result r = check(q, values).check(def);
         if (r.ok()) {
           values.put(q.name(), r.value());
-          sources.put(q.name(), AnswerSource.DEFAULT);
+          sources.put(q.name(), fromProfile ? AnswerSource.PROFILE : AnswerSource.DEFAULT);
         } else {
-          problems.add(Problem.at("question `" + q.name() + "`", "the default `" + def + "` is invalid: " + r.error()));
+          problems.add(Problem.at(fromProfile ? inputs.profileWhere() + ": " + q.name() : "question `" + q.name() + "`",
+              "the default `" + def + "` is invalid: " + r.error()));
           failed.add(q.name());
         }
         continue;
@@ -191,7 +194,7 @@ public final class Questionnaire {
    * {@code --data} alike), else its default of the question's type, else the type's empty value.
    * A recorded answer is not used: the question was not asked then either, or it changed.
    */
-  private void skip(Question written, Given given, Map<String, Object> model, Map<String, Object> values,
+  private void skip(Question written, Given given, AnswerInputs inputs, Map<String, Object> model, Map<String, Object> values,
       Map<String, AnswerSource> sources, List<Problem> problems, Set<String> failed) {
     Question q = written;
     Object v;
@@ -205,7 +208,7 @@ public final class Questionnaire {
       }
       v = r.value();
     } else {
-      Object def = defaultOf(q, model);
+      Object def = hasProfileDefault(q, inputs) ? inputs.profileDefaults().get(q.name()) : defaultOf(q, model);
       // with no default its options are not needed: they may well depend on answers skipped too
       q = def != null ? choices.settle(written, model) : written;
       try {
@@ -297,6 +300,24 @@ public final class Questionnaire {
           + RenderLimits.describe(budget) + " on the answer (a pattern that backtracks without end?); raise the limit with "
           + RenderLimits.TIMEOUT_VARIABLE + "=SECONDS");
     }
+  }
+
+  /** A secret is never a profile default: the settings file is a plain file. */
+  private static boolean hasProfileDefault(Question q, AnswerInputs inputs) {
+    return !q.isSecret() && inputs.profileDefaults().get(q.name()) != null;
+  }
+
+  /**
+   * The profile's default for {@code q}, typed and checked as an answer would be (a prompt shows
+   * it as the default), or an error naming the profile: it is the user's own value, not the template's.
+   */
+  private Object profileDefault(Question q, Map<String, Object> values, AnswerInputs inputs) {
+    Object raw = inputs.profileDefaults().get(q.name());
+    AnswerCheck.Result r = check(q, values).check(raw);
+    if (!r.ok()) {
+      throw InputException.at(inputs.profileWhere() + ": " + q.name(), "question `" + q.name() + "`: " + r.error());
+    }
+    return r.value();
   }
 
   private Object defaultOf(Question q, Map<String, Object> model) {

@@ -2,12 +2,16 @@ package dev.scaffold.cli;
 
 import dev.scaffold.InputException;
 import dev.scaffold.Progress;
+import dev.scaffold.ScaffoldException;
+import dev.scaffold.answers.AnswerInputs;
+import dev.scaffold.answers.AnswerRecorder;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.answers.Prompter;
 import dev.scaffold.project.NewRequest;
 import dev.scaffold.project.NewResult;
 import dev.scaffold.project.ProjectGenerator;
 import dev.scaffold.render.PlannedEntry;
+import dev.scaffold.settings.Profile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +37,10 @@ import picocli.CommandLine.Parameters;
       "TEMPLATE is a bundled name (see `scaffold list`), a folder, a git repository's path or URL, or "
           + "gh:OWNER/NAME. A private template on GitHub is read with GITHUB_TOKEN (or GH_TOKEN), which "
           + "goes to the GitHub in use only (github.com, or the --github-url host).",
+      "Answers, strongest first: --set, then --answers (or --replay), then the settings profile's defaults "
+          + "(see `scaffold settings`), then the template's defaults; a prompt offers the profile's default. "
+          + "Answers typed at the prompts are kept when the run fails after them: the error names the file to "
+          + "pass to --answers.",
       "Examples:",
       "  scaffold new java-library my-lib",
       "  scaffold new ./my-template out --answers answers.yml --non-interactive",
@@ -43,7 +51,8 @@ public final class NewCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TEMPLATE", description = "Template to use.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TEMPLATE", completionCandidates = CompletionCommand.TemplateNames.class,
+      description = "Template to use.")
   String template;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "DEST", description = "Folder to create (default: from the template, e.g. the project's name).")
@@ -81,6 +90,9 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = "--save-answers", paramLabel = "FILE", description = "Also write the answers (no secrets) to FILE, for reuse with --answers.")
   String saveAnswers;
 
+  @Option(names = "--replay", description = "Reuse the answers last given for this template (an --answers file and --set win over them).")
+  boolean replay;
+
   public NewCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -88,39 +100,57 @@ public final class NewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = ctx.progress(common.verbose, common.json || common.quiet);
-    Services services = new Services(ctx, progress, githubUrl);
+    Profile profile = common.profile(ctx);
+    Services services = new Services(ctx, progress, githubUrl)
+        .withProfileUrl(profile.githubUrl(), profile.where() + " github_url");
     boolean interactive = common.interactive(ctx);
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
     try {
-      return run(services, progress, prompter);
+      return run(services, progress, prompter, profile);
     } finally {
       Prompters.close(prompter);
     }
   }
 
-  private Integer run(Services services, Progress progress, Prompter prompter) {
+  private Integer run(Services services, Progress progress, Prompter terminal, Profile profile) {
     if (template == null) {
-      if (prompter == null) {
+      if (terminal == null) {
         throw new InputException("no template given: name one (see `scaffold list`), a folder or a git URL");
       }
-      template = Prompters.pickTemplate(prompter, services.catalog());
+      template = Prompters.pickTemplate(terminal, services.catalog());
     }
+    template = located(template, profile, services);
+    AnswerInputs inputs = common.inputs(ctx);
+    if (replay) {
+      inputs = KeptAnswers.replayed(ctx, template, inputs);
+    }
+    boolean trusted = trust || profile.trusts(template);
+    if (trusted && !trust) {
+      progress.detail("tasks allowed: " + template + " is a trusted source of " + profile.where());
+    }
+    AnswerRecorder prompter = terminal == null ? null : new AnswerRecorder(terminal);
     NewRequest request =
         new NewRequest(
             template,
             destination == null ? null : ctx.path(destination),
             version,
             prerelease,
-            common.inputs(ctx),
+            inputs,
             prompter,
             common.defaults,
             common.dryRun,
             force,
             noGit,
-            trust);
+            trusted);
     ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress,
         ctx.workingDir(), ctx.env());
-    NewResult result = generator.generate(request);
+    NewResult result;
+    try {
+      result = generator.generate(request);
+    } catch (ScaffoldException e) {
+      throw KeptAnswers.failed(ctx, template, prompter, e);
+    }
+    KeptAnswers.keep(ctx, template, prompter);
     if (saveAnswers != null && !result.dryRun()) {
       AnswersFile.writeInputs(ctx.path(saveAnswers), result.answers().recordable());
     }
@@ -130,6 +160,18 @@ public final class NewCommand implements Callable<Integer> {
       text(result);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * A bare name that is neither bundled nor a folder here, looked up where the profile's {@code
+   * template_location} says ({@code gh:acme/} makes {@code svc} {@code gh:acme/svc}).
+   */
+  private String located(String name, Profile profile, Services services) {
+    if (profile.templateLocation() == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")
+        || java.nio.file.Files.exists(ctx.path(name)) || services.catalog().find(name).isPresent()) {
+      return name;
+    }
+    return profile.locate(name);
   }
 
   private void text(NewResult r) {

@@ -44,7 +44,7 @@ public final class ScaffoldCli {
   /** The commands under {@code scaffold}, in the order help lists them. */
   private static final List<Class<?>> COMMANDS = List.of(
       NewCommand.class, UpdateCommand.class, CheckCommand.class, DiffCommand.class, ListCommand.class,
-      TemplateCommand.class);
+      TemplateCommand.class, SettingsCommand.class, CompletionCommand.class);
 
   /** The whole command tree, writing to the context's streams. */
   public static CommandLine commandLine(CliContext ctx) {

@@ -31,6 +31,10 @@ final class Services {
   private final String githubUrl;
   private FleetHost fleetHost;
   private JGitTemplateFetcher templates;
+  private String profileUrl;
+  private String profileUrlSource;
+  private boolean tokenRead;
+  private String token;
 
   Services(CliContext ctx, Progress progress) {
     this(ctx, progress, null);
@@ -43,12 +47,28 @@ final class Services {
     this.githubUrl = githubUrl;
   }
 
+  /** The GitHub API URL of the settings profile in use, below --github-url and SCAFFOLD_GITHUB_URL. */
+  Services withProfileUrl(String url, String source) {
+    this.profileUrl = url;
+    this.profileUrlSource = source;
+    return this;
+  }
+
+  /** The token: GITHUB_TOKEN or GH_TOKEN, else {@code gh auth token}; read once per command. */
+  private synchronized String token() {
+    if (!tokenRead) {
+      token = dev.scaffold.GitHubToken.resolve(ctx.env(), scope(null).apiUrl());
+      tokenRead = true;
+    }
+    return token;
+  }
+
   BundledTemplates catalog() {
     return BundledTemplates.fromEnvironment(ctx.env());
   }
 
   TemplateResolver resolver() {
-    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(Provisioner.tokenFrom(ctx.env()), scope(null), progress);
+    TemplateFetcher templates = dev.scaffold.jgit.LazyJGit.fetcher(token(), scope(null), progress);
     return new TemplateResolver(catalog(), templates, ctx.workingDir(), progress);
   }
 
@@ -58,7 +78,7 @@ final class Services {
    */
   private synchronized JGitTemplateFetcher templates() {
     if (templates == null) {
-      templates = new JGitTemplateFetcher(Provisioner.tokenFrom(ctx.env()), scope(null), progress);
+      templates = new JGitTemplateFetcher(token(), scope(null), progress);
     }
     return templates;
   }
@@ -78,6 +98,9 @@ final class Services {
     if (configured != null && !configured.isBlank()) {
       return TokenScope.forApi(configured, "SCAFFOLD_GITHUB_URL");
     }
+    if (profileUrl != null) {
+      return TokenScope.forApi(profileUrl, profileUrlSource);
+    }
     // set by GitHub Actions, also on GitHub Enterprise Server
     String actions = ctx.env().get("GITHUB_API_URL");
     return actions != null && !actions.isBlank() ? TokenScope.forApi(actions, "GITHUB_API_URL")
@@ -95,7 +118,7 @@ final class Services {
       return null;
     }
     TokenScope scope = scope(githubUrl);
-    return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
+    return new Provisioner(token(), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
         new JGitPusher(scope, progress), retry(), progress);
   }
 
@@ -166,7 +189,7 @@ final class Services {
   }
 
   private String requiredToken() {
-    String token = Provisioner.tokenFrom(ctx.env());
+    String token = token();
     if (token == null) {
       throw new InputException("GITHUB_TOKEN (or GH_TOKEN) is not set: pushing branches and opening pull requests "
           + "on GitHub needs a token with contents and pull-requests write access");

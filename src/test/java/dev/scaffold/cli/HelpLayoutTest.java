@@ -57,7 +57,7 @@ class HelpLayoutTest {
 
   private void check(int width) {
     List<CommandLine> all = commands();
-    assertEquals(10, all.size(), "scaffold, its 7 commands, template lint and template test");
+    assertEquals(17, all.size(), "scaffold, its 9 commands, template lint, template test and the 5 settings commands");
     for (CommandLine cl : all) {
       String name = cl.getCommandSpec().qualifiedName();
       String[] words = (name.replaceFirst("^scaffold ?", "") + " --help").strip().split(" ");

@@ -1,0 +1,144 @@
+package dev.scaffold.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Answers typed into the jar's prompts (a real terminal: tmux) survive a run that fails after the
+ * questions, here for want of a GitHub token, and a second run takes them with {@code --answers}.
+ */
+class RecoveredAnswersJarIT {
+
+  private static final String JAR = Path.of(System.getProperty("scaffold.jar", "target/scaffold-0.1.0.jar"))
+      .toAbsolutePath().toString();
+
+  @TempDir Path tmp;
+  private final String socket = "scaffold-recover-" + ProcessHandle.current().pid();
+
+  private static boolean tmuxInstalled() {
+    try {
+      return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private String tmux(String... args) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+    argv.addAll(List.of(args));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private String screen() throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", "0");
+  }
+
+  private void waitFor(String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!screen().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("did not see: " + text + "\n" + screen());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private void answer(String question, String... keys) throws IOException, InterruptedException {
+    waitFor(question);
+    List<String> argv = new ArrayList<>(List.of("send-keys", "-t", "0"));
+    argv.addAll(List.of(keys));
+    tmux(argv.toArray(String[]::new));
+  }
+
+  @AfterEach
+  void stopTmux() throws IOException, InterruptedException {
+    tmux("kill-server");
+  }
+
+  @Test
+  void aMissingTokenAfterTheQuestionsKeepsTheAnswersForTheNextRun() throws Exception {
+    assumeTrue(tmuxInstalled(), "tmux is not installed");
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Path state = tmp.resolve("state");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // no token variable and no gh on PATH: provisioning cannot start
+    String env = "env -i HOME=" + tmp.resolve("home") + " PATH=/usr/bin:/bin TERM=xterm-256color XDG_STATE_HOME=" + state
+        + " XDG_CONFIG_HOME=" + tmp.resolve("config") + " GIT_CONFIG_NOSYSTEM=1 ";
+    tmux("new-session", "-d", "-x", "200", "-y", "50", "-c", work.toString(),
+        env + java + " -XX:TieredStopAtLevel=1 -jar " + JAR + " new java-library; echo EXIT=$?; sleep 600");
+
+    answer("? Project name", "recover-me", "Enter");
+    answer("? One-line description", "Enter");
+    answer("? Author name", "Ada Lovelace", "Enter");
+    answer("? Author e-mail", "ada@example.com", "Enter");
+    answer("? Create the repository on GitHub", "y", "Enter");
+    answer("? GitHub organisation", "C-u", "octo-org", "Enter");
+    answer("? Team that owns the code", "Enter");
+    answer("? Repository visibility", "Enter");
+    answer("? Maven groupId", "Enter");
+    answer("? First version", "Enter");
+    answer("? Java release", "Enter");
+    answer("? License", "Enter");
+    answer("? Folder to create", "Enter");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    boolean confirmed = false;
+    while (!screen().contains("EXIT=") && System.nanoTime() < deadline) {
+      if (!confirmed && screen().contains("? Go ahead")) {
+        tmux("send-keys", "-t", "0", "Enter");
+        confirmed = true;
+      }
+      Thread.sleep(100);
+    }
+    waitFor("EXIT=");
+    String screen = screen();
+    assertTrue(screen.contains("EXIT=2") || screen.contains("EXIT=1"), screen);
+    assertTrue(screen.contains("GITHUB_TOKEN"), "the error says what is missing:\n" + screen);
+
+    Path kept;
+    try (var files = Files.list(state.resolve("scaffold/answers"))) {
+      kept = files.findFirst().orElseThrow();
+    }
+    assertTrue(screen.replace("\n", "").contains("run again with `--answers " + kept + "`"), screen);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+    String answers = Files.readString(kept);
+    assertTrue(answers.contains("project_name: recover-me") && answers.contains("github_org: octo-org")
+        && answers.contains("create_github_repo: true"), answers);
+    try (var left = Files.list(work)) {
+      // JGit's timestamp probe (.probe-*), which the warm-up thread starts while the prompts wait,
+      // is JGit's own file and not the project: only scaffold's entries are checked here
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".probe-")).toList(),
+          "the failed run wrote no project, staging or journal folder");
+    }
+
+    // the rerun asks nothing: every answer comes from the kept file
+    Process rerun = new ProcessBuilder(java, "-jar", JAR, "new", "java-library", "--answers", kept.toString(),
+        "--non-interactive", "--no-github", "--set", "create_github_repo=false")
+        .directory(work.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+    String out = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(rerun.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, rerun.exitValue(), out);
+    assertTrue(Files.readString(work.resolve("recover-me/pom.xml")).contains("<artifactId>recover-me</artifactId>"));
+    assertFalse(out.contains("?"), "nothing asked: " + out);
+  }
+}
