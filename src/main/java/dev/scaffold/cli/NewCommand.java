@@ -150,8 +150,11 @@ public final class NewCommand implements Callable<Integer> {
       }
       return;
     }
-    StringBuilder b = new StringBuilder("Created ").append(r.destination()).append(" from ").append(r.templateName())
-        .append(' ').append(r.version()).append(": ").append(r.plan().files().size()).append(" files");
+    StringBuilder b = r.resumed()
+        ? new StringBuilder("Resumed ").append(r.destination()).append(" (").append(r.templateName()).append(' ')
+            .append(r.version()).append(", already created): provisioning finished")
+        : new StringBuilder("Created ").append(r.destination()).append(" from ").append(r.templateName())
+            .append(' ').append(r.version()).append(": ").append(r.plan().files().size()).append(" files");
     if (r.commit() != null) {
       b.append(", commit ").append(r.commit(), 0, 7).append(" on ").append(r.branch());
     }
@@ -161,7 +164,7 @@ public final class NewCommand implements Callable<Integer> {
 
   private static Map<String, Object> json(NewResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", r.dryRun() ? "planned" : "created");
+    m.put("status", r.dryRun() ? "planned" : r.resumed() ? "resumed" : "created");
     m.put("destination", r.destination().toString());
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("name", r.templateName());

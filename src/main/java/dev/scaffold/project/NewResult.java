@@ -12,6 +12,7 @@ import java.util.List;
  * @param commit the first commit's id, or null without git (or in a dry run)
  * @param branch the branch committed to (or that would be)
  * @param published links from publishing (such as {@code repository} and {@code pull_request}); empty when nothing was published
+ * @param resumed nothing was rendered: the destination already held this project, and publishing it was finished
  */
 public record NewResult(
     Path destination,
@@ -24,4 +25,12 @@ public record NewResult(
     String branch,
     String commit,
     java.util.Map<String, String> published,
-    boolean dryRun) {}
+    boolean dryRun,
+    boolean resumed) {
+
+  public NewResult(Path destination, String templateName, TemplateOrigin origin, String version, Answers answers,
+      RenderPlan plan, List<PlannedTask> tasks, String branch, String commit, java.util.Map<String, String> published,
+      boolean dryRun) {
+    this(destination, templateName, origin, version, answers, plan, tasks, branch, commit, published, dryRun, false);
+  }
+}

@@ -160,7 +160,10 @@ public final class ProjectGenerator {
     }
     Map<String, String> published = Map.of();
     if (!publishSteps.isEmpty()) {
-      published = publisher.publish(publishContext.withCommit(commit), destination);
+      ProjectPublisher.Published p = publisher.publish(publishContext.withCommit(commit), destination);
+      published = p.links();
+      branch = p.branch() != null ? p.branch() : branch;
+      commit = p.commit() != null ? p.commit() : commit;
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         request.noGit() ? null : branch, commit, published, false);
@@ -186,9 +189,9 @@ public final class ProjectGenerator {
           branch, null, Map.of("steps", String.join("\n", steps)), true);
     }
     progress.step("resuming GitHub provisioning for " + destination);
-    Map<String, String> published = publisher.publish(context, destination);
+    ProjectPublisher.Published published = publisher.publish(context, destination);
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
-        branch, null, published, false);
+        published.branch() != null ? published.branch() : branch, published.commit(), published.links(), false, true);
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {

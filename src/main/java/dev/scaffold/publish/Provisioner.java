@@ -34,6 +34,14 @@ public final class Provisioner implements ProjectPublisher {
   /** The user name git sends with a token over HTTP. */
   static final String GIT_USER = "x-access-token";
 
+  /**
+   * What the base commit holds besides the answers: what GitHub reads from a pull request's base
+   * branch, so that the first pull request is gated (code owners) and shaped (its template) as configured.
+   */
+  static final List<String> BASE_PATHS = List.of(AnswersFile.NAME, "CODEOWNERS", ".github/CODEOWNERS",
+      "docs/CODEOWNERS", ".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md",
+      ".github/PULL_REQUEST_TEMPLATE", ".github/ISSUE_TEMPLATE");
+
   private final String token;
   private final TokenScope scope;
   private final Function<String, RepoHost> hosts;
@@ -99,7 +107,7 @@ public final class Provisioner implements ProjectPublisher {
     s.teams().forEach((t, p) -> steps.add("grant team " + s.owner() + "/" + t + " " + p));
     s.collaborators().forEach((u, p) -> steps.add("grant collaborator " + u + " " + p));
     if (s.pullRequest() != null) {
-      steps.add("push base commit (" + AnswersFile.NAME + ") to " + s.defaultBranch());
+      steps.add("push base commit (" + AnswersFile.NAME + " and CODEOWNERS, if any) to " + s.defaultBranch());
       steps.add("push project to " + s.pullRequest().branch());
     } else {
       steps.add("push project to " + s.defaultBranch());
@@ -119,10 +127,10 @@ public final class Provisioner implements ProjectPublisher {
   }
 
   @Override
-  public Map<String, String> publish(PublishContext context, Path projectDir) {
+  public Published publish(PublishContext context, Path projectDir) {
     GitHubSettings s = settings(context);
     if (!s.enabled()) {
-      return Map.of();
+      return new Published(Map.of(), null, null);
     }
     if (token == null) {
       throw new InputException("GitHub provisioning needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
@@ -167,11 +175,11 @@ public final class Provisioner implements ProjectPublisher {
       this.name = s.name();
     }
 
-    Map<String, String> run() {
+    Published run() {
       GitHubSettings.PullRequest pr = s.pullRequest();
       history = pr == null
           ? new GitPusher.History(null, git.head(dir))
-          : git.split(dir, s.defaultBranch(), pr.branch(), List.of(AnswersFile.NAME),
+          : git.split(dir, s.defaultBranch(), pr.branch(), BASE_PATHS,
               "Start " + ctx.template().spec().name() + " project " + s.name());
       step("create repository " + s.fullName(), this::ensureRepository);
       if (!s.topics().isEmpty()) {
@@ -193,7 +201,7 @@ public final class Provisioner implements ProjectPublisher {
         step("open pull request " + pr.branch() + " → " + s.defaultBranch(), this::ensurePullRequest);
         links.put("pull_request", pullUrl);
       }
-      return links;
+      return new Published(links, pr == null ? null : pr.branch(), history.project());
     }
 
     /** Runs a step under the retry policy; {@code body} gets whether it may trust {@link #fresh}. */
@@ -332,8 +340,12 @@ public final class Provisioner implements ProjectPublisher {
         b.append(pr.body()).append("\n\n---\n\n");
       }
       var t = ctx.template();
-      b.append("Template: `").append(t.spec().name()).append("` version `").append(t.versionLabel())
-          .append("` from `").append(t.origin().source()).append("`\n\nAnswers:\n\n");
+      b.append("Template: `").append(t.spec().name()).append("` version `").append(t.versionLabel()).append('`');
+      if (!onThisMachine(t.origin())) {
+        // a folder or path on this machine means nothing on GitHub and tells who made it where
+        b.append(" from `").append(t.origin().source()).append('`');
+      }
+      b.append("\n\nAnswers:\n\n");
       Answers a = ctx.answers();
       a.recordable().forEach((k, v) -> b.append("- `").append(k).append("`: ").append(v).append('\n'));
       return b.toString();
@@ -349,6 +361,15 @@ public final class Provisioner implements ProjectPublisher {
       }
       return out;
     }
+  }
+
+  /** A folder or git path of this machine: its path means nothing on GitHub and says where the user keeps things. */
+  static boolean onThisMachine(dev.scaffold.template.TemplateOrigin o) {
+    return switch (o.kind()) {
+      case BUNDLED -> false;
+      case DIRECTORY -> true;
+      case GIT -> o.isLocal() || o.source().regionMatches(true, 0, "file:", 0, 5);
+    };
   }
 
   private static String emptyToNull(String v) {

@@ -328,7 +328,7 @@ class ProvisioningEndToEndTest {
         "github set topics java, demo",
         "github grant team acme/devs maintain",
         "github grant collaborator alice push",
-        "github push base commit (.scaffold-answers.yml) to main",
+        "github push base commit (.scaffold-answers.yml and CODEOWNERS, if any) to main",
         "github push project to scaffold/initial",
         "github protect main (2 approving review(s), code owners, dismiss stale reviews; status checks build, lint (strict);"
             + " enforce admins on; linear history on)",
