@@ -69,6 +69,9 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = "--no-github", description = "Do not provision anything on GitHub, whatever the template says.")
   boolean noGithub;
 
+  @Option(names = "--adopt", description = "Take over an empty GitHub repository of the name that this project did not create.")
+  boolean adopt;
+
   @Option(names = "--github-url", paramLabel = "URL", description = "GitHub API URL (GitHub Enterprise or a test server); also SCAFFOLD_GITHUB_URL.")
   String githubUrl;
 
@@ -118,7 +121,7 @@ public final class NewCommand implements Callable<Integer> {
             force,
             noGit,
             trust);
-    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress,
+    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl, adopt), progress,
         ctx.workingDir(), ctx.env());
     NewResult result = generator.generate(request);
     if (saveAnswers != null && !result.dryRun()) {

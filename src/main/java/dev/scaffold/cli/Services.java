@@ -91,12 +91,20 @@ final class Services {
    * spent retrying (default 300).
    */
   ProjectPublisher publisher(boolean disabled, String githubUrl) {
+    return publisher(disabled, githubUrl, false);
+  }
+
+  /** As {@link #publisher(boolean, String)}; {@code adopt} lets it take over an empty repository it did not create. */
+  ProjectPublisher publisher(boolean disabled, String githubUrl, boolean adopt) {
     if (disabled) {
       return null;
     }
     TokenScope scope = scope(githubUrl);
-    return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
-        new JGitPusher(scope), retry(), progress);
+    // one client for the pre-flight and the run
+    java.util.Map<String, GitHubRepoHost> clients = new java.util.HashMap<>();
+    return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope,
+        token -> clients.computeIfAbsent(token, t -> GitHubRepoHost.connect(scope.apiUrl(), t)),
+        new JGitPusher(scope), retry(), progress, adopt);
   }
 
   private RetryPolicy retry() {

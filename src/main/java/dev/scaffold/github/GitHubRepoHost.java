@@ -91,6 +91,48 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
+  public Optional<Owner> owner(String owner) {
+    GitHubRest.Answer org = rest.send("GET", "/orgs/" + seg(owner), null);
+    if (org.status() != 404) {
+      return Optional.of(new Owner(org.body().path("login").asText(owner), true, planName(org.body()), scopes(org)));
+    }
+    GitHubRest.Answer me = rest.send("GET", "/user", null);
+    login = me.body().path("login").asText();
+    return login.equalsIgnoreCase(owner)
+        ? Optional.of(new Owner(login, false, planName(me.body()), scopes(me))) : Optional.empty();
+  }
+
+  private static String planName(JsonNode account) {
+    JsonNode plan = account.path("plan").path("name");
+    return plan.isTextual() ? plan.asText().toLowerCase(Locale.ROOT) : null;
+  }
+
+  private static java.util.Set<String> scopes(GitHubRest.Answer a) {
+    if (a.scopes() == null) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String s : a.scopes().split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public java.util.Set<String> teamSlugs(String org) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (int page = 1; ; page++) {
+      JsonNode list = ok(rest.send("GET", "/orgs/" + seg(org) + "/teams?per_page=100&page=" + page, null), "GET teams of " + org);
+      list.forEach(t -> out.add(t.path("slug").asText().toLowerCase(Locale.ROOT)));
+      if (list.size() < 100) {
+        return out;
+      }
+    }
+  }
+
+  @Override
   public Optional<HostedRepo> find(String owner, String name) {
     GitHubRest.Answer a = rest.send("GET", repoPath(owner, name), null);
     return a.status() == 404 ? Optional.empty() : Optional.of(repo(a.body()));
@@ -379,6 +421,9 @@ public final class GitHubRepoHost implements RepoHost {
     }
     if (r.path("archived").isBoolean()) {
       flags.put("archived", r.get("archived").asBoolean());
+    }
+    if (r.path("permissions").path("admin").isBoolean()) {
+      flags.put("admin", r.path("permissions").path("admin").asBoolean());
     }
     String visibility = r.hasNonNull("visibility") ? r.get("visibility").asText()
         : r.path("private").asBoolean() ? "private" : "public";

@@ -29,8 +29,15 @@ final class GitHubRest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One answer: status and parsed body (missing when empty). */
-  record Answer(int status, JsonNode body) {}
+  /**
+   * One answer: status, parsed body (missing when empty) and the token's scopes as {@code
+   * X-OAuth-Scopes} lists them (null when GitHub sent none: a fine-grained or App token).
+   */
+  record Answer(int status, JsonNode body, String scopes) {
+    Answer(int status, JsonNode body) {
+      this(status, body, null);
+    }
+  }
 
   private final String base;
   private final String token;
@@ -87,7 +94,7 @@ final class GitHubRest {
       }
       JsonNode json = read(res);
       if (status / 100 == 2 || status == 404) {
-        return new Answer(status, json);
+        return new Answer(status, json, res.header("X-OAuth-Scopes"));
       }
       RemoteFailure f = failure(what, status, res, json);
       if (gate != null && f.retryable() && f.waitHint() != null && (status == 403 || status == 429)) {

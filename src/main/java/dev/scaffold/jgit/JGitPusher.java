@@ -171,6 +171,29 @@ public final class JGitPusher implements GitPusher {
   }
 
   @Override
+  public java.util.Optional<String> createdRepository(Path dir) {
+    if (!java.nio.file.Files.isDirectory(dir.resolve(Constants.DOT_GIT))) {
+      return java.util.Optional.empty();
+    }
+    try (Git git = NoHooks.open(dir)) {
+      return java.util.Optional.ofNullable(git.getRepository().getConfig().getString("scaffold", null, "repository"));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
+  public void recordCreatedRepository(Path dir, String fullName) {
+    try (Git git = NoHooks.open(dir)) {
+      StoredConfig config = git.getRepository().getConfig();
+      config.setString("scaffold", null, "repository", fullName);
+      config.save();
+    } catch (IOException e) {
+      throw new OperationException("cannot record the repository in " + dir + "/.git/config: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public String head(Path dir) {
     try (Git git = NoHooks.open(dir)) {
       ObjectId id = git.getRepository().resolve(Constants.HEAD + "^{commit}");

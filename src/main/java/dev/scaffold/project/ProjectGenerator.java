@@ -112,7 +112,7 @@ public final class ProjectGenerator {
     }
     String branch = branch(spec, engine, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
-    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun());
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun(), destination);
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
     if (!publishSteps.isEmpty() && request.noGit()) {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
@@ -177,7 +177,7 @@ public final class ProjectGenerator {
       Map<String, Object> model, Answers answers, Path destination) {
     TemplateSpec spec = template.spec();
     String branch = branch(spec, engine, model);
-    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false, destination);
     List<String> steps = publisher.prepare(context);
     if (steps.isEmpty()) {
       return null;

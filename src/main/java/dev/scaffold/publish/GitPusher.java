@@ -42,4 +42,15 @@ public interface GitPusher {
    * Fast-forwards only.
    */
   void push(Path dir, String url, String user, String token, Map<String, String> branches);
+
+  /**
+   * The repository ({@code OWNER/NAME}) an earlier run created for the project in {@code dir},
+   * kept in its git config; empty when none (or {@code dir} is no repository yet).
+   */
+  default java.util.Optional<String> createdRepository(Path dir) {
+    return java.util.Optional.empty();
+  }
+
+  /** Records that this project's run created (or adopted) {@code fullName}, for resuming. */
+  default void recordCreatedRepository(Path dir, String fullName) {}
 }

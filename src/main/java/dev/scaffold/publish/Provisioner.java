@@ -48,6 +48,10 @@ public final class Provisioner implements ProjectPublisher {
   private final GitPusher git;
   private final RetryPolicy retry;
   private final Progress progress;
+  private final boolean adopt;
+  /** What the pre-flight of {@link #prepare} learnt, for the run of the same repository. */
+  private Preflight.Findings findings;
+  private String findingsFor;
 
   /**
    * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
@@ -56,6 +60,13 @@ public final class Provisioner implements ProjectPublisher {
    */
   public Provisioner(String token, TokenScope scope, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry,
       Progress progress) {
+    this(token, scope, hosts, git, retry, progress, false);
+  }
+
+  /** @param adopt whether an empty repository of the name that this project did not create may be taken over */
+  public Provisioner(String token, TokenScope scope, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry,
+      Progress progress, boolean adopt) {
+    this.adopt = adopt;
     this.token = token == null || token.isBlank() ? null : token.strip();
     this.scope = scope;
     this.hosts = hosts;
@@ -81,12 +92,30 @@ public final class Provisioner implements ProjectPublisher {
     }
     if (token != null) {
       scope.requireSafeApi();
+      preflight(s, hosts.apply(token), context.destination());
     }
     List<String> steps = new ArrayList<>(plan(s));
+    if (findings != null && findings.existing() != null) {
+      steps.set(0, (git.createdRepository(context.destination()).isPresent() ? "resume" : "adopt") + " repository "
+          + s.fullName() + " (exists on GitHub)");
+    }
     if (token == null) {
       steps.add("(the real run needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github)");
     }
     return steps;
+  }
+
+  /** The checks before anything is created (read-only, so a dry run makes them too), retried like any step. */
+  private void preflight(GitHubSettings s, RepoHost host, Path destination) {
+    Optional<String> recorded = destination == null ? Optional.empty() : git.createdRepository(destination);
+    progress.step("check " + s.fullName() + " on GitHub");
+    try {
+      retry.fresh().run(() -> findings = Preflight.check(s, host, recorded, adopt));
+      findingsFor = s.fullName();
+    } catch (RemoteFailure f) {
+      throw new OperationException("GitHub pre-flight checks failed: " + scrub(f.getMessage())
+          + "; nothing was created", null);
+    }
   }
 
   /** What {@link #publish} will do, with the exact settings. */
@@ -135,8 +164,12 @@ public final class Provisioner implements ProjectPublisher {
     if (token == null) {
       throw new InputException("GitHub provisioning needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
     }
+    RepoHost host = hosts.apply(token);
+    if (findings == null || !s.fullName().equals(findingsFor)) {
+      preflight(s, host, projectDir);
+    }
     try {
-      return new Run(s, context, projectDir, hosts.apply(token), retry.fresh()).run();
+      return new Run(s, context, projectDir, host, retry.fresh(), findings).run();
     } catch (InputException | OperationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -159,13 +192,17 @@ public final class Provisioner implements ProjectPublisher {
     final RetryPolicy retry;
     final String owner;
     final String name;
+    final Preflight.Findings checked;
     RepoHost.HostedRepo repo;
     boolean fresh;
+    /** A create request was sent this run: a later "name already exists" is its own echo. */
+    boolean createSent;
     Map<String, String> remote;
     GitPusher.History history;
     String pullUrl;
 
-    Run(GitHubSettings s, PublishContext ctx, Path dir, RepoHost host, RetryPolicy retry) {
+    Run(GitHubSettings s, PublishContext ctx, Path dir, RepoHost host, RetryPolicy retry, Preflight.Findings checked) {
+      this.checked = checked;
       this.s = s;
       this.ctx = ctx;
       this.dir = dir;
@@ -223,25 +260,33 @@ public final class Provisioner implements ProjectPublisher {
     }
 
     private void ensureRepository(boolean ignored) {
-      Optional<RepoHost.HostedRepo> found = host.find(owner, name);
+      Optional<RepoHost.HostedRepo> found = checked.existing() == null && !createSent ? Optional.empty()
+          : checked.existing() != null && !createSent ? Optional.of(checked.existing()) : host.find(owner, name);
       if (found.isEmpty()) {
-        Optional<RepoHost.HostedRepo> made = host.create(s, true);
-        if (made.isEmpty()) {
-          String login = host.login();
-          if (!login.equalsIgnoreCase(owner)) {
-            throw new InputException("cannot create " + s.fullName() + ": " + owner
-                + " is neither your account (" + login + ") nor an organisation you can create repositories in");
+        // the name was free a moment ago: create first, and read only if GitHub says it exists now
+        createSent = true;
+        Optional<RepoHost.HostedRepo> made;
+        try {
+          made = host.create(s, checked.owner().organization());
+        } catch (RemoteFailure f) {
+          if (f.status() != 422 || !String.valueOf(f.getMessage()).contains("already exists")) {
+            throw f;
           }
-          made = host.create(s, false);
+          made = host.find(owner, name); // an earlier attempt of this run created it, and its answer was lost
         }
-        repo = made.orElseThrow();
+        if (made.isEmpty()) {
+          throw new InputException("cannot create " + s.fullName() + ": " + owner
+              + " is not an organisation you can create repositories in");
+        }
+        repo = made.get();
+        git.recordCreatedRepository(dir, s.fullName());
         fresh = true;
         remote = Map.of();
         return;
       }
       repo = found.get();
       fresh = false;
-      remote = git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      remote = git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token); // kept for the push: one listing a run
       if (!remote.isEmpty()) {
         String head = remote.getOrDefault(repo.defaultBranch(), remote.values().iterator().next());
         Predicate<String> ours = c -> git.isLocal(dir, c);
@@ -251,6 +296,7 @@ public final class Provisioner implements ProjectPublisher {
               + " Choose another repository name, or delete that repository");
         }
       }
+      git.recordCreatedRepository(dir, s.fullName()); // adopted or resumed: this project's from now on
       if (!matches(repo)) {
         repo = host.update(s);
       }
@@ -297,7 +343,9 @@ public final class Provisioner implements ProjectPublisher {
       if (pr != null) {
         want.put(pr.branch(), history.project());
       }
-      Map<String, String> have = known ? Map.of() : git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      Map<String, String> have = known ? Map.of()
+          : remote != null ? remote : git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      remote = null; // a retry lists again: the push may have landed
       Map<String, String> push = new LinkedHashMap<>();
       for (Map.Entry<String, String> w : want.entrySet()) {
         String there = have.get(w.getKey());

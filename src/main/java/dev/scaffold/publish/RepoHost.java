@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface RepoHost {
 
   /**
-   * A repository as the host describes it; {@code settings} holds the merge and feature flags, and
-   * {@code archived}.
+   * A repository as the host describes it; {@code settings} holds the merge and feature flags,
+   * {@code archived}, and {@code admin} (whether the token may administer it) when reported.
    */
   record HostedRepo(
       String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
@@ -25,6 +25,27 @@ public interface RepoHost {
 
   /** The login the token belongs to. */
   String login();
+
+  /**
+   * An account repositories can be created under, as pre-flight checks need it.
+   *
+   * @param plan the billing plan's name ({@code free}, {@code pro}, {@code team}, ...), or null when not shown
+   * @param scopes the token's OAuth scopes, or null when GitHub reports none (fine-grained and App tokens)
+   */
+  record Owner(String login, boolean organization, String plan, java.util.Set<String> scopes) {}
+
+  /**
+   * {@code owner} as an organisation, else as the token's own account; empty when it is neither
+   * (no such account, or somebody else's).
+   */
+  default Optional<Owner> owner(String owner) {
+    throw new UnsupportedOperationException("owner");
+  }
+
+  /** The slugs (lower case) of the organisation's teams the token can see. */
+  default java.util.Set<String> teamSlugs(String org) {
+    throw new UnsupportedOperationException("teamSlugs");
+  }
 
   Optional<HostedRepo> find(String owner, String name);
 

@@ -193,8 +193,9 @@ class HostileSecretsTest {
       Cli.Run r = provision(api.baseUrl());
 
       assertEquals(1, r.exit(), r.err());
-      assertTrue(r.err().contains("answered 307: no details (a redirect to " + evil.baseUrl() + "/repos/acme/demo, "
+      assertTrue(r.err().contains("answered 307: no details (a redirect to " + evil.baseUrl() + "/orgs/acme, "
           + "not followed"), r.err());
+      assertTrue(r.err().contains("nothing was created"), r.err());
       assertEquals(1, api.heard().size(), "one request, not retried: " + api.heard());
       assertEquals(List.of(), evil.heard(), "the redirect was not followed");
       assertTokenNowhere(r);

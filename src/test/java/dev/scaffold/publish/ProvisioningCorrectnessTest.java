@@ -56,7 +56,7 @@ class ProvisioningCorrectnessTest {
 
   @BeforeEach
   void start() throws IOException {
-    gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme", "devs").start();
+    gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme", "devs", "ops").start();
     FileTree.write(dir.resolve("tpl"), Map.of(
         "scaffold.yml", YML,
         "template/README.md.ftl", "# ${name}\n",
@@ -100,8 +100,13 @@ class ProvisioningCorrectnessTest {
 
   @Test
   void aForcedReRunAfterAFailedTeamGrantStillGoesThroughReview() throws IOException {
-    Cli.Run failed = scaffold("--set", "team=nope");
+    // the grant fails for good after the pre-flight saw the team (removed meanwhile, say)
+    gh.faults().add(Fault.status("PUT", "^/orgs/acme/teams/ops/", 404).times(50));
+    Cli.Run failed = scaffold("--set", "team=ops");
     assertEquals(1, failed.exit(), failed.out() + failed.err());
+    try (Repository bare = bare()) {
+      assertEquals(List.of(), bare.getRefDatabase().getRefs(), "created, still empty");
+    }
     assertTrue(gh.repo("acme/demo").isPresent());
 
     Cli.Run again = scaffold("--set", "team=devs", "--force", "--json");

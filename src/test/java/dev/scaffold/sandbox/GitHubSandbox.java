@@ -306,6 +306,22 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Sets an account's billing plan ({@code free}, {@code pro}, {@code team}, {@code enterprise}). */
+  public void plan(String login, String plan) {
+    locked(() -> {
+      state.account(login).orElseThrow(() -> new IllegalArgumentException("no account " + login)).plan = plan;
+      return null;
+    });
+  }
+
+  /**
+   * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
+   * and creating a repository needs {@code repo} ({@code public_repo} for a public one).
+   */
+  public void scopes(String token, String... scopes) {
+    locked(() -> state.scopes.put(token, new java.util.TreeSet<>(List.of(scopes))));
+  }
+
   /** Adds a user while running. */
   public void addUser(String login) {
     locked(() -> state.addAccount(login, false));

@@ -28,6 +28,8 @@ import org.eclipse.jetty.http.HttpStatus;
 final class RequestGate implements Filter {
 
   static final String LOGIN = "sandbox.login";
+  /** The classic token's OAuth scopes (a {@code Set<String>}), absent for fine-grained tokens. */
+  static final String SCOPES = "sandbox.scopes";
   static final String RATE_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
   private static final String SECONDARY_DOCS = RATE_DOCS + "#about-secondary-rate-limits";
 
@@ -152,6 +154,18 @@ final class RequestGate implements Filter {
       rateHeaders(res, window, -1);
       if (window.used() > window.limit()) return primaryLimit(res, login.get());
       req.setAttribute(LOGIN, login.get());
+      java.util.Set<String> scopes;
+      state.lock.lock();
+      try {
+        scopes = state.scopes.get(token);
+      } finally {
+        state.lock.unlock();
+      }
+      if (scopes != null) {
+        req.setAttribute(SCOPES, scopes);
+        res.setHeader("X-OAuth-Scopes", String.join(", ", scopes));
+        res.setHeader("X-Accepted-OAuth-Scopes", "repo");
+      }
     }
     chain.doFilter(req, res);
     return res.getStatus();

@@ -71,6 +71,12 @@ final class RestApi extends HttpServlet {
       return req.getParameter(name);
     }
 
+    /** A classic token's scopes, or null for a fine-grained one (not checked). */
+    @SuppressWarnings("unchecked")
+    Set<String> scopes() {
+      return (Set<String>) req.getAttribute(RequestGate.SCOPES);
+    }
+
     JsonNode body() {
       if (body == null) {
         try {
@@ -313,6 +319,11 @@ final class RestApi extends HttpServlet {
     }
     String visibility = b.path("private").asBoolean(false) ? "private" : "public";
     if (b.hasNonNull("visibility")) visibility = visibility(b.get("visibility"), owner, docs);
+    Set<String> scopes = c.scopes();
+    if (scopes != null && !scopes.contains("repo") && !(visibility.equals("public") && scopes.contains("public_repo"))) {
+      // what GitHub answers a classic token without the scope to create such a repository
+      throw new ApiException(403, "Resource not accessible by personal access token", docs);
+    }
     // GitHub's create call takes no default_branch: new repositories get the owner's default-branch setting
     String branch = owner.defaultBranch;
     checkSettings(b, docs);
@@ -615,6 +626,7 @@ final class RestApi extends HttpServlet {
 
   private Reply getProtection(Call c) {
     Repo r = c.repo();
+    requireProtectionPlan(r);
     String branch = c.seg(3);
     branchHead(r, branch);
     ObjectNode rule = r.protections.get(branch);
@@ -623,6 +635,14 @@ final class RestApi extends HttpServlet {
           "https://docs.github.com/rest/branches/branch-protection#get-branch-protection");
     }
     return Reply.ok(rule);
+  }
+
+  /** GitHub Free has no branch protection (nor rulesets) for private and internal repositories. */
+  private static void requireProtectionPlan(Repo r) {
+    if (r.isPrivate() && r.owner.plan.equals("free")) {
+      throw new ApiException(403, "Upgrade to GitHub Pro or make this repository public to enable this feature.",
+          D_PROTECTION);
+    }
   }
 
   private static Boolean optionalFlag(JsonNode b, String key) {
@@ -634,6 +654,7 @@ final class RestApi extends HttpServlet {
 
   private Reply putProtection(Call c) {
     Repo r = c.repo();
+    requireProtectionPlan(r);
     String branch = c.seg(3);
     JsonNode b = c.body();
     for (String key : List.of("required_status_checks", "enforce_admins", "required_pull_request_reviews",

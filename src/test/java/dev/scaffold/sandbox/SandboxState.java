@@ -44,8 +44,11 @@ final class SandboxState {
     final Map<String, Team> teams = new TreeMap<>();
     final List<String> members = new ArrayList<>();
     String defaultBranch = "main";
+    /** The billing plan: branch protection of a private repository needs more than {@code free}. */
+    String plan;
 
     Account(long id, String login, boolean organization, Instant createdAt) {
+      this.plan = organization ? "team" : "pro";
       this.id = id;
       this.login = login;
       this.organization = organization;
@@ -281,6 +284,8 @@ final class SandboxState {
   private final AtomicLong ids = new AtomicLong(1000);
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, String> tokens = new LinkedHashMap<>();
+  /** A classic token's OAuth scopes; tokens without an entry act as fine-grained ones (no header, no scope check). */
+  final Map<String, java.util.Set<String>> scopes = new LinkedHashMap<>();
   private final Map<String, Repo> repos = new LinkedHashMap<>();
   private final Path gitRoot;
   int legacyTeamGrants;
