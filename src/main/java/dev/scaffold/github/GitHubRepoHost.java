@@ -251,6 +251,14 @@ public final class GitHubRepoHost implements RepoHost {
     JsonNode checks = p.path("required_status_checks");
     List<String> contexts = new ArrayList<>();
     checks.path("contexts").forEach(c -> contexts.add(c.asText()));
+    Map<String, Long> apps = new LinkedHashMap<>();
+    checks.path("checks").forEach(c -> {
+      if (c.path("app_id").canConvertToLong() && c.path("app_id").isNumber()) {
+        apps.put(c.path("context").asText(), c.path("app_id").asLong());
+      }
+    });
+    JsonNode allowances = reviews.path("bypass_pull_request_allowances");
+    JsonNode restrictions = p.path("restrictions");
     return Optional.of(new GitHubSettings.Protection(
         reviews.isObject() ? reviews.path("required_approving_review_count").asInt(0) : null,
         reviews.path("require_code_owner_reviews").asBoolean(false),
@@ -258,7 +266,24 @@ public final class GitHubRepoHost implements RepoHost {
         List.copyOf(contexts),
         checks.path("strict").asBoolean(false),
         p.path("enforce_admins").path("enabled").asBoolean(false),
-        p.path("required_linear_history").path("enabled").asBoolean(false)));
+        p.path("required_linear_history").path("enabled").asBoolean(false),
+        reviews.path("require_last_push_approval").asBoolean(false),
+        p.path("required_conversation_resolution").path("enabled").asBoolean(false),
+        p.path("required_signatures").path("enabled").asBoolean(false),
+        p.path("allow_force_pushes").path("enabled").asBoolean(false),
+        p.path("allow_deletions").path("enabled").asBoolean(false),
+        Map.copyOf(apps),
+        allowances.isObject() ? actors(allowances) : List.of(),
+        restrictions.isObject() ? actors(restrictions) : null));
+  }
+
+  /** {users: [{login}], teams: [{slug}], apps: [{slug}]} back to actors. */
+  private static List<GitHubSettings.Actor> actors(JsonNode lists) {
+    List<GitHubSettings.Actor> out = new ArrayList<>();
+    lists.path("users").forEach(u -> out.add(new GitHubSettings.Actor("user", u.path("login").asText(), "always")));
+    lists.path("teams").forEach(t -> out.add(new GitHubSettings.Actor("team", t.path("slug").asText(), "always")));
+    lists.path("apps").forEach(a -> out.add(new GitHubSettings.Actor("app", a.path("slug").asText(), "always")));
+    return List.copyOf(out);
   }
 
   @Override
@@ -271,7 +296,21 @@ public final class GitHubRepoHost implements RepoHost {
     } else {
       Map<String, Object> checks = new LinkedHashMap<>();
       checks.put("strict", rule.strict());
-      checks.put("contexts", rule.checks());
+      if (rule.checkApps().isEmpty()) {
+        checks.put("contexts", rule.checks());
+      } else {
+        // "checks" carries the app each check must come from; GitHub then requires no "contexts"
+        List<Object> list = new ArrayList<>();
+        for (String c : rule.checks()) {
+          Map<String, Object> check = new LinkedHashMap<>();
+          check.put("context", c);
+          if (rule.checkApps().containsKey(c)) {
+            check.put("app_id", rule.checkApps().get(c));
+          }
+          list.add(check);
+        }
+        checks.put("checks", list);
+      }
       body.put("required_status_checks", checks);
     }
     body.put("enforce_admins", rule.enforceAdmins());
@@ -282,11 +321,126 @@ public final class GitHubRepoHost implements RepoHost {
       reviews.put("dismiss_stale_reviews", rule.dismissStaleReviews());
       reviews.put("require_code_owner_reviews", rule.codeOwnerReviews());
       reviews.put("required_approving_review_count", rule.reviews());
+      reviews.put("require_last_push_approval", rule.lastPushApproval());
+      if (!rule.bypass().isEmpty()) {
+        reviews.put("bypass_pull_request_allowances", actorLists(rule.bypass()));
+      }
       body.put("required_pull_request_reviews", reviews);
     }
-    body.put("restrictions", null);
+    body.put("restrictions", rule.restrictions() == null ? null : actorLists(rule.restrictions()));
     body.put("required_linear_history", rule.linearHistory());
-    ok(rest.send("PUT", repoPath(owner, name) + "/branches/" + branchPath(branch) + "/protection", body), "protect " + branch);
+    body.put("allow_force_pushes", rule.allowForcePushes());
+    body.put("allow_deletions", rule.allowDeletions());
+    body.put("required_conversation_resolution", rule.conversationResolution());
+    String route = repoPath(owner, name) + "/branches/" + branchPath(branch) + "/protection";
+    ok(rest.send("PUT", route, body), "protect " + branch);
+    // signed commits are not part of the protection body: their own sub-resource
+    if (rule.signatures()) {
+      ok(rest.send("POST", route + "/required_signatures", null), "require signed commits on " + branch);
+    }
+  }
+
+  /** Classic protection's {users, teams, apps} lists of logins and slugs. */
+  private static Map<String, Object> actorLists(List<GitHubSettings.Actor> actors) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String type : List.of("user", "team", "app")) {
+      out.put(type + "s", actors.stream().filter(a -> a.type().equals(type)).map(GitHubSettings.Actor::name).toList());
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Long> rulesets(String owner, String name) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int page = 1; ; page++) {
+      JsonNode list = ok(rest.send("GET", repoPath(owner, name) + "/rulesets?includes_parents=false&per_page=100&page="
+          + page, null), "GET rulesets");
+      list.forEach(r -> out.put(r.path("name").asText(), r.path("id").asLong()));
+      if (list.size() < 100) {
+        return out;
+      }
+    }
+  }
+
+  @Override
+  public long teamId(String org, String slug) {
+    return ok(rest.send("GET", "/orgs/" + seg(org) + "/teams/" + seg(slug), null), "GET team " + org + "/" + slug)
+        .path("id").asLong();
+  }
+
+  /** GitHub's repository role ids for rulesets' bypass actors, and the organisation admin. */
+  private static final Map<String, Long> ROLE_IDS = Map.of("maintain", 2L, "write", 4L, "admin", 5L, "org_admin", 1L);
+
+  @Override
+  public void putRuleset(String owner, String name, Long id, GitHubSettings.Ruleset r, Map<String, Long> teamIds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", r.name());
+    body.put("target", r.target());
+    body.put("enforcement", r.enforcement());
+    List<Object> bypass = new ArrayList<>();
+    for (GitHubSettings.Actor a : r.bypass()) {
+      Map<String, Object> actor = new LinkedHashMap<>();
+      switch (a.type()) {
+        case "team" -> {
+          actor.put("actor_id", teamIds.get(a.name()));
+          actor.put("actor_type", "Team");
+        }
+        case "app" -> {
+          actor.put("actor_id", Long.parseLong(a.name()));
+          actor.put("actor_type", "Integration");
+        }
+        default -> {
+          actor.put("actor_id", ROLE_IDS.get(a.name()));
+          actor.put("actor_type", a.name().equals("org_admin") ? "OrganizationAdmin" : "RepositoryRole");
+        }
+      }
+      actor.put("bypass_mode", a.mode());
+      bypass.add(actor);
+    }
+    body.put("bypass_actors", bypass);
+    body.put("conditions", Map.of("ref_name", Map.of("include", r.include(), "exclude", r.exclude())));
+    body.put("rules", rules(r.rules()));
+    String route = repoPath(owner, name) + "/rulesets";
+    ok(rest.send(id == null ? "POST" : "PUT", id == null ? route : route + "/" + id, body), "ruleset " + r.name());
+  }
+
+  private static List<Object> rules(GitHubSettings.Protection p) {
+    List<Object> rules = new ArrayList<>();
+    if (p.reviews() != null) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("required_approving_review_count", p.reviews());
+      params.put("dismiss_stale_reviews_on_push", p.dismissStaleReviews());
+      params.put("require_code_owner_review", p.codeOwnerReviews());
+      params.put("require_last_push_approval", p.lastPushApproval());
+      params.put("required_review_thread_resolution", p.conversationResolution());
+      rules.add(Map.of("type", "pull_request", "parameters", params));
+    }
+    if (!p.checks().isEmpty()) {
+      List<Object> checks = new ArrayList<>();
+      for (String c : p.checks()) {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("context", c);
+        if (p.checkApps().containsKey(c)) {
+          check.put("integration_id", p.checkApps().get(c));
+        }
+        checks.add(check);
+      }
+      rules.add(Map.of("type", "required_status_checks", "parameters",
+          Map.of("strict_required_status_checks_policy", p.strict(), "required_status_checks", checks)));
+    }
+    if (p.linearHistory()) {
+      rules.add(Map.of("type", "required_linear_history"));
+    }
+    if (p.signatures()) {
+      rules.add(Map.of("type", "required_signatures"));
+    }
+    if (!p.allowForcePushes()) {
+      rules.add(Map.of("type", "non_fast_forward"));
+    }
+    if (!p.allowDeletions()) {
+      rules.add(Map.of("type", "deletion"));
+    }
+    return rules;
   }
 
   @Override

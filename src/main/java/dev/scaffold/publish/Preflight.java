@@ -37,12 +37,15 @@ final class Preflight {
       problems.add(Problem.at("scaffold.yml github.owner", s.owner() + " is neither an organisation the token can see nor the token's"
           + " own account (" + host.login() + ")"));
     } else {
-      if (!s.teams().isEmpty()) {
+      if (!s.teams().isEmpty() || bypassTeams(s)) {
         teams(s, host, owner, problems);
       }
       scopes(s, owner, problems);
-      if (s.protection() != null && !s.visibility().equals("public") && "free".equals(owner.plan())) {
-        problems.add(Problem.at("scaffold.yml github.protection", "branch protection of a " + s.visibility() + " repository needs a"
+      if ((s.protection() != null || !s.rulesets().isEmpty()) && !s.visibility().equals("public")
+          && "free".equals(owner.plan())) {
+        problems.add(Problem.at("scaffold.yml github." + (s.protection() != null ? "protection" : "rulesets"),
+            (s.protection() != null ? "branch protection" : "rulesets") + " of a " + s.visibility() + " repository "
+            + (s.protection() != null ? "needs" : "need") + " a"
             + " paid plan, and " + owner.login() + " is on GitHub Free: make the repository public, drop the protection,"
             + " or upgrade the plan"));
       }
@@ -65,6 +68,11 @@ final class Preflight {
     return new Findings(owner, existing);
   }
 
+  private static boolean bypassTeams(GitHubSettings s) {
+    boolean rulesets = s.rulesets().stream().anyMatch(r -> r.bypass().stream().anyMatch(a -> a.type().equals("team")));
+    return rulesets || s.protection() != null && s.protection().bypass().stream().anyMatch(a -> a.type().equals("team"));
+  }
+
   private static void teams(GitHubSettings s, RepoHost host, RepoHost.Owner owner, List<Problem> problems) {
     if (!owner.organization()) {
       problems.add(Problem.at("scaffold.yml github.teams", owner.login() + " is a user account: teams ("
@@ -82,7 +90,12 @@ final class Preflight {
           + "); a classic token needs the read:org scope"));
       return;
     }
-    for (String team : s.teams().keySet()) {
+    java.util.Set<String> wanted = new java.util.LinkedHashSet<>(s.teams().keySet());
+    s.rulesets().forEach(r -> r.bypass().stream().filter(a -> a.type().equals("team")).forEach(a -> wanted.add(a.name())));
+    if (s.protection() != null) {
+      s.protection().bypass().stream().filter(a -> a.type().equals("team")).forEach(a -> wanted.add(a.name()));
+    }
+    for (String team : wanted) {
       if (!slugs.contains(team)) {
         problems.add(Problem.at("scaffold.yml github.teams." + team, "no team " + owner.login() + "/" + team
             + " (or the token cannot see it)"));

@@ -144,6 +144,13 @@ public final class Provisioner implements ProjectPublisher {
     if (s.protection() != null) {
       steps.add("protect " + s.defaultBranch() + " (" + s.protection().describe() + ")");
     }
+    for (GitHubSettings.Ruleset r : s.rulesets()) {
+      steps.add("ruleset \"" + r.name() + "\" on " + r.target() + " " + String.join(", ", r.include())
+          + (r.exclude().isEmpty() ? "" : " except " + String.join(", ", r.exclude())) + ", " + r.enforcement() + " ("
+          + r.rules().describe().replace("enforce admins off; ", "").replace("enforce admins on; ", "")
+          + (r.rules().allowForcePushes() ? "" : "; no force pushes") + (r.rules().allowDeletions() ? "" : "; no deletion")
+          + ")");
+    }
     if (s.pullRequest() != null) {
       steps.add("open pull request " + s.pullRequest().branch() + " → " + s.defaultBranch() + ": \""
           + s.pullRequest().title() + "\"");
@@ -231,6 +238,10 @@ public final class Provisioner implements ProjectPublisher {
       step(pr == null ? "push " + s.defaultBranch() : "push " + s.defaultBranch() + " and " + pr.branch(), this::ensurePushed);
       if (s.protection() != null) {
         step("protect " + s.defaultBranch(), this::ensureProtection);
+      }
+      if (!s.rulesets().isEmpty()) {
+        step("apply rulesets " + String.join(", ", s.rulesets().stream().map(GitHubSettings.Ruleset::name).toList()),
+            this::ensureRulesets);
       }
       Map<String, String> links = new LinkedHashMap<>();
       links.put("repository", repo.htmlUrl());
@@ -371,6 +382,22 @@ public final class Provisioner implements ProjectPublisher {
     private void ensureProtection(boolean known) {
       if (known || !host.protection(owner, name, s.defaultBranch()).filter(s.protection()::equals).isPresent()) {
         host.protect(owner, name, s.defaultBranch(), s.protection());
+      }
+    }
+
+    private void ensureRulesets(boolean known) {
+      Map<String, Long> have = known ? Map.of() : host.rulesets(owner, name);
+      Map<String, Long> teamIds = new LinkedHashMap<>();
+      for (GitHubSettings.Ruleset r : s.rulesets()) {
+        for (GitHubSettings.Actor a : r.bypass()) {
+          if (a.type().equals("team") && !teamIds.containsKey(a.name())) {
+            teamIds.put(a.name(), host.teamId(owner, a.name()));
+          }
+        }
+      }
+      for (GitHubSettings.Ruleset r : s.rulesets()) {
+        // PUT replaces the whole ruleset, so an unchanged one is written again rather than read and compared
+        host.putRuleset(owner, name, have.get(r.name()), r, teamIds);
       }
     }
 

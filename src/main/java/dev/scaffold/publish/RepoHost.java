@@ -81,6 +81,25 @@ public interface RepoHost {
 
   void protect(String owner, String name, String branch, GitHubSettings.Protection rule);
 
+  /** The repository's rulesets: name → id. */
+  default Map<String, Long> rulesets(String owner, String name) {
+    throw new UnsupportedOperationException("rulesets");
+  }
+
+  /**
+   * Creates ({@code id} null) or replaces a ruleset.
+   *
+   * @param teamIds team slug → id, for the bypass actors that are teams
+   */
+  default void putRuleset(String owner, String name, Long id, GitHubSettings.Ruleset ruleset, Map<String, Long> teamIds) {
+    throw new UnsupportedOperationException("putRuleset");
+  }
+
+  /** The id of the organisation's team {@code slug}. */
+  default long teamId(String org, String slug) {
+    throw new UnsupportedOperationException("teamId");
+  }
+
   /** The web URL of a pull request (open, closed or merged) from {@code head} into {@code base}. */
   Optional<String> findPullRequest(String owner, String name, String head, String base);
 

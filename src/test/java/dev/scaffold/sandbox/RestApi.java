@@ -185,6 +185,15 @@ final class RestApi extends HttpServlet {
     });
     route("GET", repo + "/invitations", this::listInvitations);
     route("GET", repo + "/branches", this::listBranches);
+    route("POST", repo + "/branches/(.+)/protection/required_signatures", this::requireSignatures);
+    route("GET", repo + "/rulesets", c -> {
+      ArrayNode list = GitHubJson.array();
+      c.repo().rulesets.values().forEach(x -> list.add(rulesetSummary(x)));
+      return Reply.ok(list);
+    });
+    route("POST", repo + "/rulesets", c -> putRuleset(c, null));
+    route("GET", repo + "/rulesets/(\\d+)", c -> Reply.ok(ruleset(c)));
+    route("PUT", repo + "/rulesets/(\\d+)", c -> putRuleset(c, ruleset(c).path("id").asLong()));
     route("GET", repo + "/branches/(.+)/protection", this::getProtection);
     route("PUT", repo + "/branches/(.+)/protection", this::putProtection);
     route("DELETE", repo + "/branches/(.+)/protection", c -> {
@@ -637,6 +646,102 @@ final class RestApi extends HttpServlet {
     return Reply.ok(rule);
   }
 
+  private static final String D_RULESETS = "https://docs.github.com/rest/repos/rules#create-a-repository-ruleset";
+  private static final Set<String> RULE_TYPES = Set.of("creation", "update", "deletion", "required_linear_history",
+      "required_deployments", "required_signatures", "pull_request", "required_status_checks", "non_fast_forward",
+      "commit_message_pattern", "commit_author_email_pattern", "committer_email_pattern", "branch_name_pattern",
+      "tag_name_pattern", "workflows", "code_scanning", "merge_queue");
+  private static final Map<String, String> ROLES = Map.of("1", "OrganizationAdmin");
+
+  private ObjectNode ruleset(Call c) {
+    ObjectNode r = c.repo().rulesets.get(Long.parseLong(c.seg(3)));
+    if (r == null) throw ApiException.notFound();
+    return r;
+  }
+
+  private static ObjectNode rulesetSummary(ObjectNode r) {
+    ObjectNode s = GitHubJson.object();
+    for (String k : List.of("id", "name", "target", "source_type", "source", "enforcement", "node_id", "_links",
+        "created_at", "updated_at")) {
+      if (r.has(k)) s.set(k, r.get(k));
+    }
+    return s;
+  }
+
+  /** Creates ({@code id} null) or replaces a ruleset, validating it as GitHub does. */
+  private Reply putRuleset(Call c, Long id) {
+    Repo r = c.repo();
+    requireProtectionPlan(r);
+    JsonNode b = c.body();
+    String name = b.path("name").asText("");
+    if (name.isBlank()) throw ApiException.invalid(D_RULESETS, "\"name\" wasn't supplied.");
+    String enforcement = b.path("enforcement").asText("");
+    if (!Set.of("active", "evaluate", "disabled").contains(enforcement)) {
+      throw ApiException.invalid(D_RULESETS, "For 'enforcement', \"" + enforcement + "\" is not a valid value.");
+    }
+    String target = b.path("target").asText("branch");
+    if (!Set.of("branch", "tag", "push").contains(target)) {
+      throw ApiException.invalid(D_RULESETS, "For 'target', \"" + target + "\" is not a valid value.");
+    }
+    if (enforcement.equals("evaluate") && !r.owner.plan.equals("enterprise")) {
+      throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid",
+          "Evaluate mode is only available to GitHub Enterprise");
+    }
+    for (Map.Entry<Long, ObjectNode> e : r.rulesets.entrySet()) {
+      if (e.getValue().path("name").asText().equals(name) && !e.getKey().equals(id)) {
+        throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid", "Name must be unique");
+      }
+    }
+    for (JsonNode rule : b.path("rules")) {
+      if (!RULE_TYPES.contains(rule.path("type").asText())) {
+        throw ApiException.invalid(D_RULESETS, "For 'items', " + rule + " is not a valid rule.");
+      }
+    }
+    for (JsonNode a : b.path("bypass_actors")) {
+      String type = a.path("actor_type").asText();
+      long actor = a.path("actor_id").asLong(-1);
+      boolean known = switch (type) {
+        case "Team" -> r.owner.teams.values().stream().anyMatch(t -> t.id == actor);
+        case "RepositoryRole" -> Set.of(1L, 2L, 3L, 4L, 5L).contains(actor);
+        case "OrganizationAdmin" -> r.owner.organization;
+        case "Integration", "DeployKey" -> actor > 0;
+        default -> false;
+      };
+      if (!known || !Set.of("always", "pull_request").contains(a.path("bypass_mode").asText("always"))) {
+        throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid",
+            "Invalid bypass actor: " + a);
+      }
+    }
+    ObjectNode out = GitHubJson.object();
+    long rid = id == null ? state.nextId() : id;
+    out.put("id", rid);
+    out.put("name", name);
+    out.put("target", target);
+    out.put("source_type", "Repository");
+    out.put("source", r.fullName());
+    out.put("enforcement", enforcement);
+    out.set("bypass_actors", b.path("bypass_actors").isArray() ? b.get("bypass_actors").deepCopy() : GitHubJson.array());
+    out.put("node_id", "RRS_" + rid);
+    out.set("conditions", b.path("conditions").isObject() ? b.get("conditions").deepCopy() : GitHubJson.object());
+    out.set("rules", b.path("rules").isArray() ? b.get("rules").deepCopy() : GitHubJson.array());
+    String now = SandboxState.now().toString();
+    out.put("created_at", id == null ? now : r.rulesets.get(id).path("created_at").asText(now));
+    out.put("updated_at", now);
+    r.rulesets.put(rid, out);
+    return new Reply(id == null ? 201 : 200, out, Map.of());
+  }
+
+  private Reply requireSignatures(Call c) {
+    Repo r = c.repo();
+    requireProtectionPlan(r);
+    ObjectNode rule = r.protections.get(c.seg(3));
+    if (rule == null) throw new ApiException(404, "Branch not protected", D_PROTECTION);
+    ObjectNode sig = rule.putObject("required_signatures");
+    sig.put("url", json.protectionUrl(r, c.seg(3)) + "/required_signatures");
+    sig.put("enabled", true);
+    return Reply.ok(sig);
+  }
+
   /** GitHub Free has no branch protection (nor rulesets) for private and internal repositories. */
   private static void requireProtectionPlan(Repo r) {
     if (r.isPrivate() && r.owner.plan.equals("free")) {
@@ -712,6 +817,27 @@ final class RestApi extends HttpServlet {
       p.put("require_code_owner_reviews", Boolean.TRUE.equals(optionalFlag(reviews, "require_code_owner_reviews")));
       p.put("required_approving_review_count", count);
       p.put("require_last_push_approval", Boolean.TRUE.equals(optionalFlag(reviews, "require_last_push_approval")));
+      JsonNode allow = reviews.path("bypass_pull_request_allowances");
+      if (allow.isObject()) {
+        if (!r.owner.organization) {
+          throw ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid",
+              "Only organization repositories can have users and team bypass allowances");
+        }
+        ObjectNode x = p.putObject("bypass_pull_request_allowances");
+        ArrayNode users = x.putArray("users");
+        allow.path("users").forEach(u -> users.add(json.user(state.account(u.asText()).orElseThrow(() ->
+            ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid", "No user " + u.asText())))));
+        ArrayNode teams = x.putArray("teams");
+        for (JsonNode t : allow.path("teams")) {
+          Team team = r.owner.teams.get(t.asText().toLowerCase(Locale.ROOT));
+          if (team == null) {
+            throw ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid", "No team " + t.asText());
+          }
+          teams.add(json.team(team, null));
+        }
+        ArrayNode apps = x.putArray("apps");
+        allow.path("apps").forEach(a -> apps.addObject().put("slug", a.asText()));
+      }
     }
 
     JsonNode restrictions = b.get("restrictions");
@@ -732,7 +858,8 @@ final class RestApi extends HttpServlet {
         Team team = r.owner.teams.get(t.asText().toLowerCase(Locale.ROOT));
         if (team != null) teams.add(json.team(team, null));
       });
-      x.putArray("apps");
+      ArrayNode apps = x.putArray("apps");
+      restrictions.path("apps").forEach(a -> apps.addObject().put("slug", a.asText()));
     }
 
     JsonNode enforce = b.get("enforce_admins");

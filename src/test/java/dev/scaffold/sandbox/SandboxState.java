@@ -128,6 +128,8 @@ final class SandboxState {
     final Map<String, String> collaborators = new TreeMap<>();
     final Map<String, String> invitations = new TreeMap<>();
     final Map<String, ObjectNode> protections = new TreeMap<>();
+    /** Rulesets by id, in GitHub's answer shape. */
+    final Map<Long, ObjectNode> rulesets = new TreeMap<>();
     final List<Pull> pulls = new ArrayList<>();
     int lastNumber;
     final Path gitDir;
@@ -276,7 +278,13 @@ final class SandboxState {
           id, owner.login, name, isPrivate(), visibility, description, homepage, defaultBranch,
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), List.copyOf(topics),
           Map.copyOf(teams), Map.copyOf(collaborators), Map.copyOf(invitations), prot,
-          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi);
+          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi, rulesetsByName());
+    }
+
+    private Map<String, com.fasterxml.jackson.databind.JsonNode> rulesetsByName() {
+      Map<String, com.fasterxml.jackson.databind.JsonNode> out = new TreeMap<>();
+      rulesets.values().forEach(r -> out.put(r.path("name").asText(), r.deepCopy()));
+      return out;
     }
   }
 
