@@ -166,6 +166,7 @@ public final class GitHubRepoHost implements RepoHost {
       body.put("private", !s.visibility().equals("public"));
     }
     body.putAll(s.settings());
+    body.putAll(s.textSettings());
     return body;
   }
 

@@ -33,14 +33,22 @@ public record GitHubSettings(
     Map<String, Boolean> settings,
     Protection protection,
     PullRequest pullRequest,
-    List<Ruleset> rulesets) {
+    List<Ruleset> rulesets,
+    Map<String, String> textSettings) {
 
   public GitHubSettings(boolean enabled, String owner, String name, String visibility, String description,
       String homepage, List<String> topics, Map<String, String> teams, Map<String, String> collaborators,
       String defaultBranch, Map<String, Boolean> settings, Protection protection, PullRequest pullRequest) {
     this(enabled, owner, name, visibility, description, homepage, topics, teams, collaborators, defaultBranch, settings,
-        protection, pullRequest, List.of());
+        protection, pullRequest, List.of(), Map.of());
   }
+
+  /** The merge commit settings GitHub takes as words, with the words it accepts. */
+  public static final Map<String, List<String>> TEXT_SETTINGS = Map.of(
+      "squash_merge_commit_title", List.of("PR_TITLE", "COMMIT_OR_PR_TITLE"),
+      "squash_merge_commit_message", List.of("PR_BODY", "COMMIT_MESSAGES", "BLANK"),
+      "merge_commit_title", List.of("PR_TITLE", "MERGE_MESSAGE"),
+      "merge_commit_message", List.of("PR_BODY", "PR_TITLE", "BLANK"));
 
   /**
    * Who may bypass a rule: {@code type} team, user (classic protection only), app (a slug for classic
@@ -63,7 +71,8 @@ public record GitHubSettings(
   public static final Set<String> PERMISSIONS = Set.of("pull", "triage", "push", "maintain", "admin");
   public static final List<String> FLAGS = List.of(
       "allow_squash_merge", "allow_merge_commit", "allow_rebase_merge", "delete_branch_on_merge",
-      "has_issues", "has_wiki", "has_projects");
+      "has_issues", "has_wiki", "has_projects", "allow_auto_merge", "allow_update_branch", "is_template",
+      "web_commit_signoff_required");
 
   /**
    * Branch protection as GitHub's "update branch protection" call takes it.
@@ -205,12 +214,29 @@ public record GitHubSettings(
     } else if (prRaw == null || Boolean.TRUE.equals(prRaw)) {
       pr = new PullRequest("scaffold/initial", "Initial project", "");
     }
+    Map<String, String> texts = texts(e, raw);
     if (!e.problems.isEmpty()) {
       throw new InputException("the template's github settings are not valid for these answers", e.problems);
     }
     return new GitHubSettings(true, owner, name, visibility, emptyToNull(e.text("description", raw.get("description"))),
         emptyToNull(e.text("homepage", raw.get("homepage"))), List.copyOf(topics), teams, collaborators,
-        defaultBranch, flags, protection, pr, List.copyOf(rulesets));
+        defaultBranch, flags, protection, pr, List.copyOf(rulesets), texts);
+  }
+
+  private static Map<String, String> texts(Evaluator e, Map<String, Object> raw) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    TEXT_SETTINGS.forEach((key, allowed) -> {
+      String v = e.text(key, raw.get(key));
+      if (v == null || v.isEmpty()) {
+        return;
+      }
+      if (allowed.contains(v.toUpperCase(Locale.ROOT))) {
+        out.put(key, v.toUpperCase(Locale.ROOT));
+      } else {
+        e.problems.add(Problem.at("scaffold.yml github." + key, "must be " + String.join(", ", allowed) + ", not `" + v + "`"));
+      }
+    });
+    return Map.copyOf(out);
   }
 
   private static Ruleset ruleset(Evaluator e, String key, Map<?, ?> m) {
@@ -318,7 +344,7 @@ public record GitHubSettings(
 
   public static GitHubSettings disabled() {
     return new GitHubSettings(false, null, null, null, null, null, List.of(), Map.of(), Map.of(), "main", Map.of(), null, null,
-        List.of());
+        List.of(), Map.of());
   }
 
   private static String orElse(String v, String dflt) {

@@ -129,6 +129,7 @@ public final class Provisioner implements ProjectPublisher {
       create.append("; homepage ").append(s.homepage());
     }
     s.settings().forEach((k, v) -> create.append("; ").append(k).append('=').append(v));
+    s.textSettings().forEach((k, v) -> create.append("; ").append(k).append('=').append(v));
     steps.add(create.append(')').toString());
     if (!s.topics().isEmpty()) {
       steps.add("set topics " + String.join(", ", s.topics()));
@@ -320,7 +321,8 @@ public final class Provisioner implements ProjectPublisher {
       for (Map.Entry<String, Boolean> f : s.settings().entrySet()) {
         same &= f.getValue().equals(r.settings().get(f.getKey()));
       }
-      return same;
+      // the merge message words are not read back: an adopted or resumed repository gets them again
+      return same && s.textSettings().isEmpty();
     }
 
     private void ensureTopics(boolean known) {

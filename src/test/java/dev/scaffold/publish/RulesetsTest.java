@@ -177,4 +177,37 @@ class RulesetsTest {
     assertTrue(r.err().contains("no team acme/ghosts"), r.err());
     assertEquals(List.of(), gh.repos());
   }
+
+  @Test
+  void repositorySettingsTeamsSetOnANewRepository() throws IOException {
+    template("""
+          allow_auto_merge: true
+          allow_update_branch: true
+          is_template: true
+          squash_merge_commit_title: pr_title
+          squash_merge_commit_message: PR_BODY
+          merge_commit_title: MERGE_MESSAGE
+          merge_commit_message: PR_TITLE
+        """);
+    Cli.Run r = scaffold();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    Map<String, Object> settings = gh.repo("acme/demo").orElseThrow().settings();
+    assertEquals(true, settings.get("allow_auto_merge"));
+    assertEquals(true, settings.get("allow_update_branch"));
+    assertEquals(true, settings.get("is_template"));
+    assertEquals("PR_TITLE", settings.get("squash_merge_commit_title"));
+    assertEquals("PR_BODY", settings.get("squash_merge_commit_message"));
+    assertEquals("MERGE_MESSAGE", settings.get("merge_commit_title"));
+    assertEquals("PR_TITLE", settings.get("merge_commit_message"));
+  }
+
+  @Test
+  void aMergeMessageWordGitHubDoesNotKnowIsNamed() throws IOException {
+    template("  squash_merge_commit_title: FIRST_LINE\n");
+    Cli.Run r = scaffold();
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("github.squash_merge_commit_title: must be PR_TITLE, COMMIT_OR_PR_TITLE, not `FIRST_LINE`"),
+        r.err());
+    assertEquals(List.of(), gh.repos());
+  }
 }
