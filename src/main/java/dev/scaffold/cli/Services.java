@@ -104,7 +104,9 @@ final class Services {
     java.util.Map<String, GitHubRepoHost> clients = new java.util.HashMap<>();
     return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope,
         token -> clients.computeIfAbsent(token, t -> GitHubRepoHost.connect(scope.apiUrl(), t)),
-        new JGitPusher(scope), retry(), progress, adopt);
+        new JGitPusher(scope), retry(), progress, adopt)
+        .secretsFrom(ctx.env(), ctx.workingDir())
+        .sealWith(dev.scaffold.github.Sodium::seal);
   }
 
   private RetryPolicy retry() {

@@ -364,6 +364,47 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
+  public SecretKey actionsSecretKey(String owner, String name) {
+    JsonNode k = ok(rest.send("GET", repoPath(owner, name) + "/actions/secrets/public-key", null), "GET secrets key");
+    return new SecretKey(k.path("key_id").asText(), k.path("key").asText());
+  }
+
+  @Override
+  public void putActionsSecret(String owner, String name, String secret, String sealedBase64, String keyId) {
+    ok(rest.send("PUT", repoPath(owner, name) + "/actions/secrets/" + seg(secret),
+        Map.of("encrypted_value", sealedBase64, "key_id", keyId)), "set secret " + secret);
+  }
+
+  @Override
+  public void putActionsVariable(String owner, String name, String variable, String value) {
+    // PATCH first: a re-run finds it; a new repository answers 404 and gets the POST
+    GitHubRest.Answer a = rest.send("PATCH", repoPath(owner, name) + "/actions/variables/" + seg(variable),
+        Map.of("name", variable, "value", value));
+    if (a.status() == 404) {
+      ok(rest.send("POST", repoPath(owner, name) + "/actions/variables", Map.of("name", variable, "value", value)),
+          "create variable " + variable);
+    }
+  }
+
+  @Override
+  public void putEnvironment(String owner, String name, String environment, Integer waitTimer,
+      List<Map.Entry<String, Long>> reviewers) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (waitTimer != null) {
+      body.put("wait_timer", waitTimer);
+    }
+    List<Object> list = new ArrayList<>();
+    reviewers.forEach(r -> list.add(Map.of("type", r.getKey(), "id", r.getValue())));
+    body.put("reviewers", list);
+    ok(rest.send("PUT", repoPath(owner, name) + "/environments/" + seg(environment), body), "environment " + environment);
+  }
+
+  @Override
+  public long userId(String login) {
+    return ok(rest.send("GET", "/users/" + seg(login), null), "GET user " + login).path("id").asLong();
+  }
+
+  @Override
   public long teamId(String org, String slug) {
     return ok(rest.send("GET", "/orgs/" + seg(org) + "/teams/" + seg(slug), null), "GET team " + org + "/" + slug)
         .path("id").asLong();

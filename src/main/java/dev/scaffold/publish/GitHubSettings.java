@@ -34,7 +34,34 @@ public record GitHubSettings(
     Protection protection,
     PullRequest pullRequest,
     List<Ruleset> rulesets,
-    Map<String, String> textSettings) {
+    Map<String, String> textSettings,
+    Actions actions) {
+
+  /**
+   * Actions configuration: {@code variables} name → value; {@code secrets} name → where the value is
+   * read ({@code env} or {@code file}: never the template or the answers); {@code environments}.
+   */
+  public record Actions(Map<String, String> variables, Map<String, SecretSource> secrets,
+      Map<String, Environment> environments) {
+
+    public boolean isEmpty() {
+      return variables.isEmpty() && secrets.isEmpty() && environments.isEmpty();
+    }
+  }
+
+  /** Where a secret's value comes from: {@code kind} env (a variable's name) or file (a path). */
+  public record SecretSource(String kind, String ref) {}
+
+  /** A deployment environment: minutes to wait, and the users or teams who must approve. */
+  public record Environment(Integer waitTimer, List<Actor> reviewers) {}
+
+  public GitHubSettings(boolean enabled, String owner, String name, String visibility, String description,
+      String homepage, List<String> topics, Map<String, String> teams, Map<String, String> collaborators,
+      String defaultBranch, Map<String, Boolean> settings, Protection protection, PullRequest pullRequest,
+      List<Ruleset> rulesets, Map<String, String> textSettings) {
+    this(enabled, owner, name, visibility, description, homepage, topics, teams, collaborators, defaultBranch, settings,
+        protection, pullRequest, rulesets, textSettings, new Actions(Map.of(), Map.of(), Map.of()));
+  }
 
   public GitHubSettings(boolean enabled, String owner, String name, String visibility, String description,
       String homepage, List<String> topics, Map<String, String> teams, Map<String, String> collaborators,
@@ -215,12 +242,101 @@ public record GitHubSettings(
       pr = new PullRequest("scaffold/initial", "Initial project", "");
     }
     Map<String, String> texts = texts(e, raw);
+    Actions actions = actions(e, raw);
     if (!e.problems.isEmpty()) {
       throw new InputException("the template's github settings are not valid for these answers", e.problems);
     }
     return new GitHubSettings(true, owner, name, visibility, emptyToNull(e.text("description", raw.get("description"))),
         emptyToNull(e.text("homepage", raw.get("homepage"))), List.copyOf(topics), teams, collaborators,
-        defaultBranch, flags, protection, pr, List.copyOf(rulesets), texts);
+        defaultBranch, flags, protection, pr, List.copyOf(rulesets), texts, actions);
+  }
+
+  /** GitHub's rule for secret and variable names. */
+  private static final java.util.regex.Pattern ACTIONS_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private static Actions actions(Evaluator e, Map<String, Object> raw) {
+    Map<String, String> variables = new java.util.TreeMap<>();
+    Map<String, SecretSource> secrets = new java.util.TreeMap<>();
+    Map<String, Environment> environments = new java.util.TreeMap<>();
+    if (raw.get("variables") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        String name = String.valueOf(k);
+        if (checkName(e, "variables", name)) {
+          String value = e.text("variables." + name, v);
+          variables.put(name, value == null ? "" : value);
+        }
+      });
+    } else if (raw.get("variables") != null) {
+      e.problems.add(Problem.at("scaffold.yml github.variables", "must be a mapping of name to value"));
+    }
+    if (raw.get("secrets") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        String name = String.valueOf(k);
+        if (!checkName(e, "secrets", name)) {
+          return;
+        }
+        if (v instanceof Map<?, ?> src && src.size() == 1 && (src.containsKey("env") || src.containsKey("file"))) {
+          String kind = src.containsKey("env") ? "env" : "file";
+          String ref = e.text("secrets." + name + "." + kind, src.get(kind));
+          if (ref == null || ref.isEmpty()) {
+            e.problems.add(Problem.at("scaffold.yml github.secrets." + name + "." + kind, "is empty"));
+          } else {
+            secrets.put(name, new SecretSource(kind, ref));
+          }
+        } else {
+          e.problems.add(Problem.at("scaffold.yml github.secrets." + name, "a secret's value is read from the environment"
+              + " or a file, never written in the template: use {env: VARIABLE} or {file: PATH}"));
+        }
+      });
+    } else if (raw.get("secrets") != null) {
+      e.problems.add(Problem.at("scaffold.yml github.secrets", "must be a mapping of name to {env: VARIABLE} or {file: PATH}"));
+    }
+    if (raw.get("environments") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        String name = String.valueOf(k);
+        Map<?, ?> env = v instanceof Map<?, ?> x ? x : Map.of();
+        if (v != null && !(v instanceof Map)) {
+          e.problems.add(Problem.at("scaffold.yml github.environments." + name, "must be a mapping"));
+          return;
+        }
+        Integer wait = null;
+        String w = e.text("environments." + name + ".wait_timer", env.get("wait_timer"));
+        if (w != null && !w.isEmpty()) {
+          try {
+            wait = Integer.parseInt(w);
+            if (wait < 0 || wait > 43200) {
+              throw new NumberFormatException();
+            }
+          } catch (NumberFormatException x) {
+            e.problems.add(Problem.at("scaffold.yml github.environments." + name + ".wait_timer",
+                "must be minutes from 0 to 43200, not `" + w + "`"));
+          }
+        }
+        List<Actor> reviewers = e.actors("environments." + name + ".reviewers", env.get("reviewers"));
+        for (Actor a : reviewers) {
+          if (!a.type().equals("user") && !a.type().equals("team")) {
+            e.problems.add(Problem.at("scaffold.yml github.environments." + name + ".reviewers",
+                "reviewers are users or teams, not " + a.type() + " " + a.name()));
+          }
+        }
+        if (reviewers.size() > 6) {
+          e.problems.add(Problem.at("scaffold.yml github.environments." + name + ".reviewers", "at most 6 reviewers"));
+        }
+        environments.put(name, new Environment(wait, reviewers));
+      });
+    } else if (raw.get("environments") != null) {
+      e.problems.add(Problem.at("scaffold.yml github.environments", "must be a mapping of environment name to settings"));
+    }
+    return new Actions(Map.copyOf(variables), Map.copyOf(secrets), Map.copyOf(environments));
+  }
+
+  private static boolean checkName(Evaluator e, String key, String name) {
+    if (ACTIONS_NAME.matcher(name).matches() && !name.toUpperCase(Locale.ROOT).startsWith("GITHUB_")) {
+      return true;
+    }
+    e.problems.add(Problem.at("scaffold.yml github." + key + "." + name,
+        "a name has letters, digits and _ only, does not start with a digit or GITHUB_"));
+    return false;
   }
 
   private static Map<String, String> texts(Evaluator e, Map<String, Object> raw) {
@@ -344,7 +460,7 @@ public record GitHubSettings(
 
   public static GitHubSettings disabled() {
     return new GitHubSettings(false, null, null, null, null, null, List.of(), Map.of(), Map.of(), "main", Map.of(), null, null,
-        List.of(), Map.of());
+        List.of(), Map.of(), new Actions(Map.of(), Map.of(), Map.of()));
   }
 
   private static String orElse(String v, String dflt) {

@@ -49,6 +49,10 @@ public final class Provisioner implements ProjectPublisher {
   private final RetryPolicy retry;
   private final Progress progress;
   private final boolean adopt;
+  /** Seals a secret's bytes for a repository's public key (libsodium's crypto_box_seal). */
+  private java.util.function.BinaryOperator<byte[]> sealer = (m, k) -> {
+    throw new IllegalStateException("no sealer configured");
+  };
   /** What the pre-flight of {@link #prepare} learnt, for the run of the same repository. */
   private Preflight.Findings findings;
   private String findingsFor;
@@ -75,6 +79,20 @@ public final class Provisioner implements ProjectPublisher {
     this.progress = progress;
   }
 
+  private SecretValues secretValues = new SecretValues(Map.of(), Path.of(""));
+
+  /** How secrets are sealed: the GitHub adapter's libsodium binding. */
+  public Provisioner sealWith(java.util.function.BinaryOperator<byte[]> sealer) {
+    this.sealer = sealer;
+    return this;
+  }
+
+  /** Where Actions secrets' values are read: the environment, and files relative to {@code workingDir}. */
+  public Provisioner secretsFrom(Map<String, String> env, Path workingDir) {
+    this.secretValues = new SecretValues(env, workingDir);
+    return this;
+  }
+
   /** The token from the environment: {@code GITHUB_TOKEN}, else {@code GH_TOKEN}. */
   public static String tokenFrom(Map<String, String> env) {
     return dev.scaffold.GitHubToken.from(env);
@@ -89,6 +107,10 @@ public final class Provisioner implements ProjectPublisher {
     if (token == null && !context.dryRun()) {
       throw new InputException("the template provisions a GitHub repository (" + s.fullName()
           + "), which needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
+    }
+    List<Problem> missing = secretValues.check(s.actions().secrets());
+    if (!missing.isEmpty()) {
+      throw new InputException("Actions secrets cannot be read; nothing was created", missing);
     }
     if (token != null) {
       scope.requireSafeApi();
@@ -145,6 +167,17 @@ public final class Provisioner implements ProjectPublisher {
     if (s.protection() != null) {
       steps.add("protect " + s.defaultBranch() + " (" + s.protection().describe() + ")");
     }
+    GitHubSettings.Actions actions = s.actions();
+    if (!actions.variables().isEmpty()) {
+      steps.add("set Actions variables " + String.join(", ", actions.variables().keySet()));
+    }
+    if (!actions.secrets().isEmpty()) {
+      steps.add("set Actions secrets " + String.join(", ", actions.secrets().keySet()) + " (sealed; from "
+          + String.join(", ", actions.secrets().values().stream().map(v -> v.kind() + " " + v.ref()).toList()) + ")");
+    }
+    actions.environments().forEach((n, e) -> steps.add("environment " + n + (e.waitTimer() == null ? ""
+        : " (wait " + e.waitTimer() + " min)") + (e.reviewers().isEmpty() ? ""
+        : " reviewers " + e.reviewers().stream().map(a -> a.type() + " " + a.name()).toList())));
     for (GitHubSettings.Ruleset r : s.rulesets()) {
       steps.add("ruleset \"" + r.name() + "\" on " + r.target() + " " + String.join(", ", r.include())
           + (r.exclude().isEmpty() ? "" : " except " + String.join(", ", r.exclude())) + ", " + r.enforcement() + " ("
@@ -235,6 +268,9 @@ public final class Provisioner implements ProjectPublisher {
       }
       if (!s.collaborators().isEmpty()) {
         step("grant collaborators " + String.join(", ", s.collaborators().keySet()), this::ensureCollaborators);
+      }
+      if (!s.actions().isEmpty()) {
+        step("set Actions variables, secrets and environments", this::ensureActions);
       }
       step(pr == null ? "push " + s.defaultBranch() : "push " + s.defaultBranch() + " and " + pr.branch(), this::ensurePushed);
       if (s.protection() != null) {
@@ -385,6 +421,29 @@ public final class Provisioner implements ProjectPublisher {
       if (known || !host.protection(owner, name, s.defaultBranch()).filter(s.protection()::equals).isPresent()) {
         host.protect(owner, name, s.defaultBranch(), s.protection());
       }
+    }
+
+    /** Before the push, so that the first workflow runs already find them. */
+    private void ensureActions(boolean known) {
+      GitHubSettings.Actions a = s.actions();
+      a.variables().forEach((k, v) -> host.putActionsVariable(owner, name, k, v));
+      if (!a.secrets().isEmpty()) {
+        RepoHost.SecretKey key = host.actionsSecretKey(owner, name);
+        byte[] publicKey = java.util.Base64.getDecoder().decode(key.key());
+        a.secrets().forEach((k, src) -> host.putActionsSecret(owner, name, k,
+            java.util.Base64.getEncoder().encodeToString(sealer.apply(secretValues.read(src), publicKey)), key.id()));
+      }
+      Map<String, Long> users = new LinkedHashMap<>();
+      Map<String, Long> teamIds = new LinkedHashMap<>();
+      a.environments().forEach((env, e) -> {
+        List<Map.Entry<String, Long>> reviewers = new ArrayList<>();
+        for (GitHubSettings.Actor r : e.reviewers()) {
+          reviewers.add(r.type().equals("team")
+              ? Map.entry("Team", teamIds.computeIfAbsent(r.name(), t -> host.teamId(owner, t)))
+              : Map.entry("User", users.computeIfAbsent(r.name(), host::userId)));
+        }
+        host.putEnvironment(owner, name, env, e.waitTimer(), reviewers);
+      });
     }
 
     private void ensureRulesets(boolean known) {

@@ -95,6 +95,38 @@ public interface RepoHost {
     throw new UnsupportedOperationException("putRuleset");
   }
 
+  /** The key Actions secrets of the repository are sealed with: its id and the 32 bytes, base64. */
+  record SecretKey(String id, String key) {}
+
+  default SecretKey actionsSecretKey(String owner, String name) {
+    throw new UnsupportedOperationException("actionsSecretKey");
+  }
+
+  /** Creates or replaces an Actions secret with a value sealed for {@code keyId} (base64). */
+  default void putActionsSecret(String owner, String name, String secret, String sealedBase64, String keyId) {
+    throw new UnsupportedOperationException("putActionsSecret");
+  }
+
+  /** Creates or updates an Actions variable. */
+  default void putActionsVariable(String owner, String name, String variable, String value) {
+    throw new UnsupportedOperationException("putActionsVariable");
+  }
+
+  /**
+   * Creates or updates a deployment environment.
+   *
+   * @param reviewers "User" or "Team" → ids
+   */
+  default void putEnvironment(String owner, String name, String environment, Integer waitTimer,
+      List<Map.Entry<String, Long>> reviewers) {
+    throw new UnsupportedOperationException("putEnvironment");
+  }
+
+  /** The numeric id of a user. */
+  default long userId(String login) {
+    throw new UnsupportedOperationException("userId");
+  }
+
   /** The id of the organisation's team {@code slug}. */
   default long teamId(String org, String slug) {
     throw new UnsupportedOperationException("teamId");

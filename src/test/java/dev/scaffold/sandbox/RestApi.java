@@ -186,6 +186,11 @@ final class RestApi extends HttpServlet {
     route("GET", repo + "/invitations", this::listInvitations);
     route("GET", repo + "/branches", this::listBranches);
     route("POST", repo + "/branches/(.+)/protection/required_signatures", this::requireSignatures);
+    route("GET", repo + "/actions/secrets/public-key", this::secretsKey);
+    route("PUT", repo + "/actions/secrets/([A-Za-z0-9_]+)", this::putSecret);
+    route("POST", repo + "/actions/variables", this::createVariable);
+    route("PATCH", repo + "/actions/variables/([A-Za-z0-9_]+)", this::updateVariable);
+    route("PUT", repo + "/environments/([^/]+)", this::putEnvironment);
     route("GET", repo + "/rulesets", c -> {
       ArrayNode list = GitHubJson.array();
       c.repo().rulesets.values().forEach(x -> list.add(rulesetSummary(x)));
@@ -729,6 +734,91 @@ final class RestApi extends HttpServlet {
     out.put("updated_at", now);
     r.rulesets.put(rid, out);
     return new Reply(id == null ? 201 : 200, out, Map.of());
+  }
+
+  private static final String D_SECRETS = "https://docs.github.com/rest/actions/secrets";
+
+  private static String keyId(Repo r) {
+    return String.valueOf(java.util.Arrays.hashCode(r.secretsKey[0]) & 0x7fffffff);
+  }
+
+  private Reply secretsKey(Call c) {
+    Repo r = c.repo();
+    if (r.secretsKey == null) r.secretsKey = dev.scaffold.github.Sodium.keyPair();
+    ObjectNode k = GitHubJson.object();
+    k.put("key_id", keyId(r));
+    k.put("key", java.util.Base64.getEncoder().encodeToString(r.secretsKey[0]));
+    return Reply.ok(k);
+  }
+
+  /** Decrypts the sealed value as GitHub does: a value not sealed for this repository's key is refused. */
+  private Reply putSecret(Call c) {
+    Repo r = c.repo();
+    JsonNode b = c.body();
+    if (r.secretsKey == null || !keyId(r).equals(b.path("key_id").asText())) {
+      throw ApiException.validation(D_SECRETS, "Validation Failed", null, "key_id", "invalid", "Bad key_id");
+    }
+    byte[] sealed;
+    try {
+      sealed = java.util.Base64.getDecoder().decode(b.path("encrypted_value").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(D_SECRETS, "encrypted_value is not base64");
+    }
+    byte[] plain = dev.scaffold.github.Sodium.open(sealed, r.secretsKey[0], r.secretsKey[1]);
+    if (plain == null) throw ApiException.validation(D_SECRETS, "Validation Failed", null, null, "invalid",
+        "Bad encrypted value");
+    String name = c.seg(3).toUpperCase(Locale.ROOT);
+    boolean existed = r.secrets.containsKey(name);
+    r.secrets.put(name, new String(plain, StandardCharsets.UTF_8));
+    return existed ? Reply.noContent() : new Reply(201, GitHubJson.object(), Map.of());
+  }
+
+  private Reply createVariable(Call c) {
+    Repo r = c.repo();
+    String name = c.body().path("name").asText("").toUpperCase(Locale.ROOT);
+    if (name.isEmpty() || !c.body().path("value").isTextual()) {
+      throw ApiException.invalid(D_SECRETS, "\"name\" and \"value\" must be supplied.");
+    }
+    if (r.variables.containsKey(name)) throw new ApiException(409, "Already exists - Variable already exists", D_SECRETS);
+    r.variables.put(name, c.body().get("value").asText());
+    return new Reply(201, GitHubJson.object(), Map.of());
+  }
+
+  private Reply updateVariable(Call c) {
+    Repo r = c.repo();
+    String name = c.seg(3).toUpperCase(Locale.ROOT);
+    if (!r.variables.containsKey(name)) throw ApiException.notFound();
+    r.variables.put(name, c.body().path("value").asText());
+    return Reply.noContent();
+  }
+
+  private Reply putEnvironment(Call c) {
+    Repo r = c.repo();
+    JsonNode b = c.body();
+    String docs = "https://docs.github.com/rest/deployments/environments";
+    int wait = b.path("wait_timer").asInt(0);
+    if (wait < 0 || wait > 43200) throw ApiException.invalid(docs, "wait_timer must be between 0 and 43200.");
+    if (b.path("reviewers").size() > 6) throw ApiException.invalid(docs, "At most 6 reviewers.");
+    ObjectNode env = GitHubJson.object();
+    env.put("name", c.seg(3));
+    ArrayNode rules = env.putArray("protection_rules");
+    if (b.has("wait_timer")) rules.addObject().put("type", "wait_timer").put("wait_timer", wait);
+    if (b.path("reviewers").size() > 0) {
+      ObjectNode rr = rules.addObject().put("type", "required_reviewers");
+      ArrayNode list = rr.putArray("reviewers");
+      for (JsonNode x : b.path("reviewers")) {
+        long id = x.path("id").asLong();
+        String type = x.path("type").asText();
+        boolean known = type.equals("User") ? state.accounts().stream().anyMatch(a -> a.id == id && !a.organization)
+            : type.equals("Team") && r.owner.teams.values().stream().anyMatch(t -> t.id == id);
+        if (!known) throw ApiException.validation(docs, "Validation Failed", null, null, "invalid", "Unknown reviewer " + x);
+        ObjectNode one = list.addObject();
+        one.put("type", type);
+        one.put("id", id);
+      }
+    }
+    r.environments.put(c.seg(3), env);
+    return Reply.ok(env);
   }
 
   private Reply requireSignatures(Call c) {

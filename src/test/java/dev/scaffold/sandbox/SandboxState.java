@@ -130,6 +130,11 @@ final class SandboxState {
     final Map<String, ObjectNode> protections = new TreeMap<>();
     /** Rulesets by id, in GitHub's answer shape. */
     final Map<Long, ObjectNode> rulesets = new TreeMap<>();
+    /** The Actions secrets key pair ({public, secret}), made on first use, and the secrets as decrypted. */
+    byte[][] secretsKey;
+    final Map<String, String> secrets = new TreeMap<>();
+    final Map<String, String> variables = new TreeMap<>();
+    final Map<String, ObjectNode> environments = new TreeMap<>();
     final List<Pull> pulls = new ArrayList<>();
     int lastNumber;
     final Path gitDir;
@@ -278,7 +283,8 @@ final class SandboxState {
           id, owner.login, name, isPrivate(), visibility, description, homepage, defaultBranch,
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), List.copyOf(topics),
           Map.copyOf(teams), Map.copyOf(collaborators), Map.copyOf(invitations), prot,
-          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi, rulesetsByName());
+          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi, rulesetsByName(), Map.copyOf(secrets),
+          Map.copyOf(variables), Map.copyOf(environments));
     }
 
     private Map<String, com.fasterxml.jackson.databind.JsonNode> rulesetsByName() {
