@@ -102,9 +102,15 @@ final class Services {
     TokenScope scope = scope(githubUrl);
     // one client for the pre-flight and the run
     java.util.Map<String, GitHubRepoHost> clients = new java.util.HashMap<>();
-    return new Provisioner(Provisioner.tokenFrom(ctx.env()), scope,
+    // a configured GitHub App wins over a personal token, as for fleet updates
+    boolean app = ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null;
+    return new Provisioner(app ? null : Provisioner.tokenFrom(ctx.env()), scope,
         token -> clients.computeIfAbsent(token, t -> GitHubRepoHost.connect(scope.apiUrl(), t)),
         new JGitPusher(scope), retry(), progress, adopt)
+        .appTokens(owner -> {
+          var app = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner);
+          return app == null ? null : app.get();
+        })
         .secretsFrom(ctx.env(), ctx.workingDir())
         .sealWith(dev.scaffold.github.Sodium::seal);
   }
@@ -160,14 +166,39 @@ final class Services {
   private FleetHost fleetHost(String githubUrl) {
     if (fleetHost == null) {
       TokenScope scope = scope(githubUrl);
-      String token = requiredToken();
       scope.requireSafeApi();
-      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(scope.apiUrl(), token), retry());
+      java.util.function.Supplier<String> app = appToken(scope);
+      fleetHost = new HostedFleet(app != null ? GitHubRepoHost.connectShared(scope.apiUrl(), app)
+          : GitHubRepoHost.connectShared(scope.apiUrl(), requiredToken()), retry());
     }
     return fleetHost;
   }
 
+  /**
+   * A GitHub App's installation token (renewed before it expires) when {@code SCAFFOLD_GITHUB_APP_ID}
+   * is set, for the owner in {@code SCAFFOLD_GITHUB_APP_OWNER}, else {@code GITHUB_REPOSITORY_OWNER}
+   * (set on Actions); null without an app.
+   */
+  private synchronized java.util.function.Supplier<String> appToken(TokenScope scope) {
+    if (appToken == null && ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {
+      String owner = ctx.env().getOrDefault("SCAFFOLD_GITHUB_APP_OWNER", ctx.env().get("GITHUB_REPOSITORY_OWNER"));
+      if (owner == null || owner.isBlank()) {
+        throw new InputException("SCAFFOLD_GITHUB_APP_ID is set: name the owner the app is installed on in"
+            + " SCAFFOLD_GITHUB_APP_OWNER");
+      }
+      appToken = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner.strip());
+    }
+    return appToken;
+  }
+
+  private java.util.function.Supplier<String> appToken;
+
   private String requiredToken() {
+    if (ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {
+      TokenScope scope = scope(null);
+      scope.requireSafeApi();
+      return appToken(scope).get();
+    }
     String token = Provisioner.tokenFrom(ctx.env());
     if (token == null) {
       throw new InputException("GITHUB_TOKEN (or GH_TOKEN) is not set: pushing branches and opening pull requests "

@@ -57,6 +57,13 @@ public final class GitHubRepoHost implements RepoHost {
         connector(), clock, new RateGate(clock)));
   }
 
+  /** As {@link #connectShared(String, String)}, with a token that may change (a GitHub App's, renewed). */
+  public static GitHubRepoHost connectShared(String baseUrl, java.util.function.Supplier<String> token) {
+    Clock clock = Clock.systemUTC();
+    return new GitHubRepoHost(new GitHubRest(baseUrl == null || baseUrl.isBlank() ? DEFAULT_URL : baseUrl, token,
+        connector(), clock, new RateGate(clock)));
+  }
+
   static GitHubRepoHost connect(String baseUrl, String token, GitHubConnector connector) {
     return new GitHubRepoHost(new GitHubRest(baseUrl == null || baseUrl.isBlank() ? DEFAULT_URL : baseUrl, token,
         connector, Clock.systemUTC()));

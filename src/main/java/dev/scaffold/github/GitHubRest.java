@@ -40,7 +40,7 @@ final class GitHubRest {
   }
 
   private final String base;
-  private final String token;
+  private final java.util.function.Supplier<String> token;
   private final GitHubConnector connector;
   private final Clock clock;
   private final RateGate gate;
@@ -51,6 +51,12 @@ final class GitHubRest {
 
   /** @param gate one rate budget for all threads using this client; null sends every request as asked */
   GitHubRest(String baseUrl, String token, GitHubConnector connector, Clock clock, RateGate gate) {
+    this(baseUrl, () -> token, connector, clock, gate);
+  }
+
+  /** @param token asked before each request: a GitHub App's installation token renews itself */
+  GitHubRest(String baseUrl, java.util.function.Supplier<String> token, GitHubConnector connector, Clock clock,
+      RateGate gate) {
     this.base = baseUrl.replaceAll("/+$", "");
     this.token = token;
     this.connector = connector;
@@ -68,7 +74,7 @@ final class GitHubRest {
     }
     Request req;
     try {
-      req = new Request(method, new URL(base + path), bytes, token);
+      req = new Request(method, new URL(base + path), bytes, token.get());
     } catch (IOException e) {
       throw RemoteFailure.permanent("bad GitHub URL " + base + path + ": " + e.getMessage(), 0);
     }
@@ -108,7 +114,8 @@ final class GitHubRest {
   }
 
   private String scrub(String s) {
-    return s.replace(token, "***");
+    String t = token.get();
+    return t == null || t.isEmpty() ? s : s.replace(t, "***");
   }
 
   private static JsonNode read(GitHubConnectorResponse res) throws IOException {

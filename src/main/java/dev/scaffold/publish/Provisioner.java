@@ -42,7 +42,9 @@ public final class Provisioner implements ProjectPublisher {
       "docs/CODEOWNERS", ".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md",
       ".github/PULL_REQUEST_TEMPLATE", ".github/ISSUE_TEMPLATE");
 
-  private final String token;
+  private String token;
+  /** A GitHub App's installation token for an owner, when the app is configured; else null. */
+  private Function<String, String> appTokens;
   private final TokenScope scope;
   private final Function<String, RepoHost> hosts;
   private final GitPusher git;
@@ -81,6 +83,12 @@ public final class Provisioner implements ProjectPublisher {
 
   private SecretValues secretValues = new SecretValues(Map.of(), Path.of(""));
 
+  /** Uses a GitHub App: its installation token for the repository's owner, found when the owner is known. */
+  public Provisioner appTokens(Function<String, String> tokenForOwner) {
+    this.appTokens = tokenForOwner;
+    return this;
+  }
+
   /** How secrets are sealed: the GitHub adapter's libsodium binding. */
   public Provisioner sealWith(java.util.function.BinaryOperator<byte[]> sealer) {
     this.sealer = sealer;
@@ -103,6 +111,14 @@ public final class Provisioner implements ProjectPublisher {
     GitHubSettings s = settings(context);
     if (!s.enabled()) {
       return List.of();
+    }
+    if (token == null && appTokens != null) {
+      scope.requireSafeApi();
+      try {
+        token = appTokens.apply(s.owner());
+      } catch (RemoteFailure f) {
+        throw new OperationException("GitHub App authentication failed: " + f.getMessage() + "; nothing was created", null);
+      }
     }
     if (token == null && !context.dryRun()) {
       throw new InputException("the template provisions a GitHub repository (" + s.fullName()

@@ -322,6 +322,27 @@ public final class GitHubSandbox implements AutoCloseable {
     locked(() -> state.scopes.put(token, new java.util.TreeSet<>(List.of(scopes))));
   }
 
+  /**
+   * Registers a GitHub App with the public half of its key, installed on {@code owners}; its
+   * installation tokens last {@code tokenLifetime}. Answers the installation ids, in order.
+   */
+  public List<Long> app(long appId, java.security.PublicKey key, java.time.Duration tokenLifetime, String... owners) {
+    return locked(() -> {
+      SandboxState.App app = state.apps.computeIfAbsent(appId, id -> new SandboxState.App(id, key));
+      app.tokenLifetime = tokenLifetime;
+      List<Long> ids = new ArrayList<>();
+      for (String o : owners) {
+        ids.add(app.installations.computeIfAbsent(o.toLowerCase(java.util.Locale.ROOT), x -> state.nextId()));
+      }
+      return ids;
+    });
+  }
+
+  /** How many installation tokens the app was given. */
+  public int appTokensIssued(long appId) {
+    return locked(() -> state.apps.get(appId).tokensIssued);
+  }
+
   /** Adds a user while running. */
   public void addUser(String login) {
     locked(() -> state.addAccount(login, false));

@@ -159,6 +159,9 @@ final class RestApi extends HttpServlet {
     route("GET", legacy, c -> checkTeam(c, legacyTeam(c), c.seg(3), c.seg(4)));
     route("DELETE", legacy, c -> revokeTeam(legacyTeam(c), c.seg(3), c.seg(4)));
     route("GET", "/rate_limit", this::rateLimit);
+    route("GET", "/orgs/" + seg + "/installation", c -> installation(c, c.seg(1)));
+    route("GET", "/users/" + seg + "/installation", c -> installation(c, c.seg(1)));
+    route("POST", "/app/installations/(\\d+)/access_tokens", this::installationToken);
     route("GET", "/search/repositories", this::search);
     route("GET", repo, c -> Reply.ok(json.repository(c.repo(), "admin")));
     route("PATCH", repo, this::updateRepo);
@@ -819,6 +822,45 @@ final class RestApi extends HttpServlet {
     }
     r.environments.put(c.seg(3), env);
     return Reply.ok(env);
+  }
+
+  private static final String D_APPS = "https://docs.github.com/rest/apps/apps";
+
+  private static SandboxState.App app(Call c) {
+    Object app = c.req.getAttribute(RequestGate.APP);
+    if (app == null) {
+      throw new ApiException(401, "A JSON web token could not be decoded", D_APPS);
+    }
+    return (SandboxState.App) app;
+  }
+
+  private Reply installation(Call c, String owner) {
+    SandboxState.App app = app(c);
+    Account a = state.account(owner).orElseThrow(ApiException::notFound);
+    Long id = app.installations.get(a.login.toLowerCase(Locale.ROOT));
+    if (id == null) throw ApiException.notFound();
+    ObjectNode n = GitHubJson.object();
+    n.put("id", id);
+    n.set("account", json.user(a));
+    n.put("app_id", app.id);
+    n.put("target_type", a.type());
+    return Reply.ok(n);
+  }
+
+  /** A fresh installation token, accepted from now on as the app's bot until it expires. */
+  private Reply installationToken(Call c) {
+    SandboxState.App app = app(c);
+    long id = Long.parseLong(c.seg(1));
+    if (!app.installations.containsValue(id)) throw ApiException.notFound();
+    String token = "ghs_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    state.addToken(token, app.botLogin());
+    app.tokensIssued++;
+    ObjectNode n = GitHubJson.object();
+    n.put("token", token);
+    n.put("expires_at", SandboxState.now().plus(app.tokenLifetime).toString());
+    n.putObject("permissions").put("contents", "write").put("administration", "write").put("pull_requests", "write");
+    n.put("repository_selection", "all");
+    return new Reply(201, n, Map.of());
   }
 
   private Reply requireSignatures(Call c) {

@@ -361,6 +361,52 @@ final class SandboxState {
     return Optional.ofNullable(token == null ? null : tokens.get(token));
   }
 
+  /** A GitHub App: its public key, its installations (owner login → installation id), its bot's login. */
+  static final class App {
+    final long id;
+    final java.security.PublicKey key;
+    final Map<String, Long> installations = new LinkedHashMap<>();
+    java.time.Duration tokenLifetime = java.time.Duration.ofHours(1);
+    int tokensIssued;
+
+    App(long id, java.security.PublicKey key) {
+      this.id = id;
+      this.key = key;
+    }
+
+    String botLogin() {
+      return "app-" + id + "[bot]";
+    }
+  }
+
+  final Map<Long, App> apps = new LinkedHashMap<>();
+
+  /**
+   * The app a JWT was signed by, if its RS256 signature verifies with a registered key and it is
+   * current (GitHub: {@code exp} at most ten minutes after {@code iat}, not expired).
+   */
+  Optional<App> appForJwt(String jwt) {
+    String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
+    if (parts.length != 3) return Optional.empty();
+    try {
+      com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+      App app = apps.get(Long.parseLong(claims.path("iss").asText("-1")));
+      if (app == null) return Optional.empty();
+      java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+      rsa.initVerify(app.key);
+      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!rsa.verify(java.util.Base64.getUrlDecoder().decode(parts[2]))) return Optional.empty();
+      long now = Instant.now().getEpochSecond();
+      long iat = claims.path("iat").asLong();
+      long exp = claims.path("exp").asLong();
+      if (exp <= now || iat > now + 60 || exp - iat > 600) return Optional.empty();
+      return Optional.of(app);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
   Optional<Repo> repo(String owner, String name) {
     return Optional.ofNullable(repos.get(key(owner + "/" + name)));
   }
