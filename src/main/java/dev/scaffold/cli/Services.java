@@ -108,8 +108,8 @@ final class Services {
         token -> clients.computeIfAbsent(token, t -> GitHubRepoHost.connect(scope.apiUrl(), t)),
         new JGitPusher(scope), retry(), progress, adopt)
         .appTokens(owner -> {
-          var app = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner);
-          return app == null ? null : app.get();
+          var installation = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner);
+          return installation == null ? null : installation.get();
         })
         .secretsFrom(ctx.env(), ctx.workingDir())
         .sealWith(dev.scaffold.github.Sodium::seal);
