@@ -304,10 +304,9 @@ public final class GitHubRepoHost implements RepoHost {
     } else {
       Map<String, Object> checks = new LinkedHashMap<>();
       checks.put("strict", rule.strict());
-      if (rule.checkApps().isEmpty()) {
-        checks.put("contexts", rule.checks());
-      } else {
-        // "checks" carries the app each check must come from; GitHub then requires no "contexts"
+      // GitHub's description requires "contexts" even where "checks" names the app of each
+      checks.put("contexts", rule.checks());
+      if (!rule.checkApps().isEmpty()) {
         List<Object> list = new ArrayList<>();
         for (String c : rule.checks()) {
           Map<String, Object> check = new LinkedHashMap<>();
