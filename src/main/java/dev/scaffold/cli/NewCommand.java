@@ -78,6 +78,9 @@ public final class NewCommand implements Callable<Integer> {
   @Option(names = "--no-github", description = "Do not provision anything on GitHub, whatever the template says.")
   boolean noGithub;
 
+  @Option(names = "--adopt", description = "Take over an empty GitHub repository of the name that this project did not create.")
+  boolean adopt;
+
   @Option(names = "--github-url", paramLabel = "URL", description = "GitHub API URL (GitHub Enterprise or a test server); also SCAFFOLD_GITHUB_URL.")
   String githubUrl;
 
@@ -142,7 +145,7 @@ public final class NewCommand implements Callable<Integer> {
             force,
             noGit,
             trusted);
-    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl), progress,
+    ProjectGenerator generator = new ProjectGenerator(services.resolver(), services.git(), services.publisher(noGithub, githubUrl, adopt), progress,
         ctx.workingDir(), ctx.env());
     NewResult result;
     try {
@@ -192,8 +195,11 @@ public final class NewCommand implements Callable<Integer> {
       }
       return;
     }
-    StringBuilder b = new StringBuilder("Created ").append(r.destination()).append(" from ").append(r.templateName())
-        .append(' ').append(r.version()).append(": ").append(r.plan().files().size()).append(" files");
+    StringBuilder b = r.resumed()
+        ? new StringBuilder("Resumed ").append(r.destination()).append(" (").append(r.templateName()).append(' ')
+            .append(r.version()).append(", already created): provisioning finished")
+        : new StringBuilder("Created ").append(r.destination()).append(" from ").append(r.templateName())
+            .append(' ').append(r.version()).append(": ").append(r.plan().files().size()).append(" files");
     if (r.commit() != null) {
       b.append(", commit ").append(r.commit(), 0, 7).append(" on ").append(r.branch());
     }
@@ -206,7 +212,7 @@ public final class NewCommand implements Callable<Integer> {
 
   private static Map<String, Object> json(NewResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", r.dryRun() ? "planned" : "created");
+    m.put("status", r.dryRun() ? "planned" : r.resumed() ? "resumed" : "created");
     m.put("destination", r.destination().toString());
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("name", r.templateName());

@@ -114,12 +114,28 @@ final class Services {
    * spent retrying (default 300).
    */
   ProjectPublisher publisher(boolean disabled, String githubUrl) {
+    return publisher(disabled, githubUrl, false);
+  }
+
+  /** As {@link #publisher(boolean, String)}; {@code adopt} lets it take over an empty repository it did not create. */
+  ProjectPublisher publisher(boolean disabled, String githubUrl, boolean adopt) {
     if (disabled) {
       return null;
     }
     TokenScope scope = scope(githubUrl);
-    return new Provisioner(token(), scope, token -> GitHubRepoHost.connect(scope.apiUrl(), token),
-        new JGitPusher(scope, progress), retry(), progress);
+    // one client for the pre-flight and the run
+    java.util.Map<String, GitHubRepoHost> clients = new java.util.HashMap<>();
+    // a configured GitHub App wins over a personal token, as for fleet updates
+    boolean app = ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null;
+    return new Provisioner(app ? null : token(), scope,
+        token -> clients.computeIfAbsent(token, t -> GitHubRepoHost.connect(scope.apiUrl(), t)),
+        new JGitPusher(scope, progress), retry(), progress, adopt)
+        .appTokens(owner -> {
+          var installation = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner);
+          return installation == null ? null : installation.get();
+        })
+        .secretsFrom(ctx.env(), ctx.workingDir())
+        .sealWith(dev.scaffold.github.Sodium::seal);
   }
 
   private RetryPolicy retry() {
@@ -181,14 +197,39 @@ final class Services {
   private FleetHost fleetHost(String githubUrl) {
     if (fleetHost == null) {
       TokenScope scope = scope(githubUrl);
-      String token = requiredToken();
       scope.requireSafeApi();
-      fleetHost = new HostedFleet(GitHubRepoHost.connectShared(scope.apiUrl(), token), retry());
+      java.util.function.Supplier<String> app = appToken(scope);
+      fleetHost = new HostedFleet(app != null ? GitHubRepoHost.connectShared(scope.apiUrl(), app)
+          : GitHubRepoHost.connectShared(scope.apiUrl(), requiredToken()), retry());
     }
     return fleetHost;
   }
 
+  /**
+   * A GitHub App's installation token (renewed before it expires) when {@code SCAFFOLD_GITHUB_APP_ID}
+   * is set, for the owner in {@code SCAFFOLD_GITHUB_APP_OWNER}, else {@code GITHUB_REPOSITORY_OWNER}
+   * (set on Actions); null without an app.
+   */
+  private synchronized java.util.function.Supplier<String> appToken(TokenScope scope) {
+    if (appToken == null && ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {
+      String owner = ctx.env().getOrDefault("SCAFFOLD_GITHUB_APP_OWNER", ctx.env().get("GITHUB_REPOSITORY_OWNER"));
+      if (owner == null || owner.isBlank()) {
+        throw new InputException("SCAFFOLD_GITHUB_APP_ID is set: name the owner the app is installed on in"
+            + " SCAFFOLD_GITHUB_APP_OWNER");
+      }
+      appToken = dev.scaffold.github.AppToken.fromEnvironment(ctx.env(), scope.apiUrl(), owner.strip());
+    }
+    return appToken;
+  }
+
+  private java.util.function.Supplier<String> appToken;
+
   private String requiredToken() {
+    if (ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {
+      TokenScope scope = scope(null);
+      scope.requireSafeApi();
+      return appToken(scope).get();
+    }
     String token = token();
     if (token == null) {
       throw new InputException("GITHUB_TOKEN (or GH_TOKEN) is not set: pushing branches and opening pull requests "

@@ -126,6 +126,9 @@ public final class UpdateCommand implements Callable<Integer> {
   @Option(names = "--org", paramLabel = "ORG", description = "With --topic: update every repository of ORG that has TOPIC.")
   String org;
 
+  @Option(names = "--shard", paramLabel = "K/N", description = "Fleet form: only share K of N (by a hash of OWNER/NAME), for N parallel jobs.")
+  String shard;
+
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic for --org.")
   String topic;
 
@@ -287,7 +290,8 @@ public final class UpdateCommand implements Callable<Integer> {
     }
     Services services = new Services(ctx, Progress.NONE, githubUrl);
     FleetView view = common.quiet ? FleetView.silent(ctx) : FleetView.of(ctx, common.json);
-    List<String> names = services.repoSource(githubUrl).list(selection);
+    List<String> names = (shard == null ? dev.scaffold.update.Shard.ALL : dev.scaffold.update.Shard.parse(shard))
+        .select(services.repoSource(githubUrl).list(selection));
     FleetRequest request = new FleetRequest(names, version, prerelease, common.inputs(ctx), common.defaults, style(),
         allowDowngrade, jobs, common.dryRun);
     FleetResult result;

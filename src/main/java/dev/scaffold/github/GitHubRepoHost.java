@@ -57,6 +57,13 @@ public final class GitHubRepoHost implements RepoHost {
         connector(), clock, new RateGate(clock)));
   }
 
+  /** As {@link #connectShared(String, String)}, with a token that may change (a GitHub App's, renewed). */
+  public static GitHubRepoHost connectShared(String baseUrl, java.util.function.Supplier<String> token) {
+    Clock clock = Clock.systemUTC();
+    return new GitHubRepoHost(new GitHubRest(baseUrl == null || baseUrl.isBlank() ? DEFAULT_URL : baseUrl, token,
+        connector(), clock, new RateGate(clock)));
+  }
+
   static GitHubRepoHost connect(String baseUrl, String token, GitHubConnector connector) {
     return new GitHubRepoHost(new GitHubRest(baseUrl == null || baseUrl.isBlank() ? DEFAULT_URL : baseUrl, token,
         connector, Clock.systemUTC()));
@@ -88,6 +95,48 @@ public final class GitHubRepoHost implements RepoHost {
       login = rest.send("GET", "/user", null).body().path("login").asText();
     }
     return login;
+  }
+
+  @Override
+  public Optional<Owner> owner(String owner) {
+    GitHubRest.Answer org = rest.send("GET", "/orgs/" + seg(owner), null);
+    if (org.status() != 404) {
+      return Optional.of(new Owner(org.body().path("login").asText(owner), true, planName(org.body()), scopes(org)));
+    }
+    GitHubRest.Answer me = rest.send("GET", "/user", null);
+    login = me.body().path("login").asText();
+    return login.equalsIgnoreCase(owner)
+        ? Optional.of(new Owner(login, false, planName(me.body()), scopes(me))) : Optional.empty();
+  }
+
+  private static String planName(JsonNode account) {
+    JsonNode plan = account.path("plan").path("name");
+    return plan.isTextual() ? plan.asText().toLowerCase(Locale.ROOT) : null;
+  }
+
+  private static java.util.Set<String> scopes(GitHubRest.Answer a) {
+    if (a.scopes() == null) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String s : a.scopes().split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public java.util.Set<String> teamSlugs(String org) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (int page = 1; ; page++) {
+      JsonNode list = ok(rest.send("GET", "/orgs/" + seg(org) + "/teams?per_page=100&page=" + page, null), "GET teams of " + org);
+      list.forEach(t -> out.add(t.path("slug").asText().toLowerCase(Locale.ROOT)));
+      if (list.size() < 100) {
+        return out;
+      }
+    }
   }
 
   @Override
@@ -124,6 +173,7 @@ public final class GitHubRepoHost implements RepoHost {
       body.put("private", !s.visibility().equals("public"));
     }
     body.putAll(s.settings());
+    body.putAll(s.textSettings());
     return body;
   }
 
@@ -209,6 +259,14 @@ public final class GitHubRepoHost implements RepoHost {
     JsonNode checks = p.path("required_status_checks");
     List<String> contexts = new ArrayList<>();
     checks.path("contexts").forEach(c -> contexts.add(c.asText()));
+    Map<String, Long> apps = new LinkedHashMap<>();
+    checks.path("checks").forEach(c -> {
+      if (c.path("app_id").canConvertToLong() && c.path("app_id").isNumber()) {
+        apps.put(c.path("context").asText(), c.path("app_id").asLong());
+      }
+    });
+    JsonNode allowances = reviews.path("bypass_pull_request_allowances");
+    JsonNode restrictions = p.path("restrictions");
     return Optional.of(new GitHubSettings.Protection(
         reviews.isObject() ? reviews.path("required_approving_review_count").asInt(0) : null,
         reviews.path("require_code_owner_reviews").asBoolean(false),
@@ -216,7 +274,24 @@ public final class GitHubRepoHost implements RepoHost {
         List.copyOf(contexts),
         checks.path("strict").asBoolean(false),
         p.path("enforce_admins").path("enabled").asBoolean(false),
-        p.path("required_linear_history").path("enabled").asBoolean(false)));
+        p.path("required_linear_history").path("enabled").asBoolean(false),
+        reviews.path("require_last_push_approval").asBoolean(false),
+        p.path("required_conversation_resolution").path("enabled").asBoolean(false),
+        p.path("required_signatures").path("enabled").asBoolean(false),
+        p.path("allow_force_pushes").path("enabled").asBoolean(false),
+        p.path("allow_deletions").path("enabled").asBoolean(false),
+        Map.copyOf(apps),
+        allowances.isObject() ? actors(allowances) : List.of(),
+        restrictions.isObject() ? actors(restrictions) : null));
+  }
+
+  /** {users: [{login}], teams: [{slug}], apps: [{slug}]} back to actors. */
+  private static List<GitHubSettings.Actor> actors(JsonNode lists) {
+    List<GitHubSettings.Actor> out = new ArrayList<>();
+    lists.path("users").forEach(u -> out.add(new GitHubSettings.Actor("user", u.path("login").asText(), "always")));
+    lists.path("teams").forEach(t -> out.add(new GitHubSettings.Actor("team", t.path("slug").asText(), "always")));
+    lists.path("apps").forEach(a -> out.add(new GitHubSettings.Actor("app", a.path("slug").asText(), "always")));
+    return List.copyOf(out);
   }
 
   @Override
@@ -229,7 +304,20 @@ public final class GitHubRepoHost implements RepoHost {
     } else {
       Map<String, Object> checks = new LinkedHashMap<>();
       checks.put("strict", rule.strict());
+      // GitHub's description requires "contexts" even where "checks" names the app of each
       checks.put("contexts", rule.checks());
+      if (!rule.checkApps().isEmpty()) {
+        List<Object> list = new ArrayList<>();
+        for (String c : rule.checks()) {
+          Map<String, Object> check = new LinkedHashMap<>();
+          check.put("context", c);
+          if (rule.checkApps().containsKey(c)) {
+            check.put("app_id", rule.checkApps().get(c));
+          }
+          list.add(check);
+        }
+        checks.put("checks", list);
+      }
       body.put("required_status_checks", checks);
     }
     body.put("enforce_admins", rule.enforceAdmins());
@@ -240,11 +328,167 @@ public final class GitHubRepoHost implements RepoHost {
       reviews.put("dismiss_stale_reviews", rule.dismissStaleReviews());
       reviews.put("require_code_owner_reviews", rule.codeOwnerReviews());
       reviews.put("required_approving_review_count", rule.reviews());
+      reviews.put("require_last_push_approval", rule.lastPushApproval());
+      if (!rule.bypass().isEmpty()) {
+        reviews.put("bypass_pull_request_allowances", actorLists(rule.bypass()));
+      }
       body.put("required_pull_request_reviews", reviews);
     }
-    body.put("restrictions", null);
+    body.put("restrictions", rule.restrictions() == null ? null : actorLists(rule.restrictions()));
     body.put("required_linear_history", rule.linearHistory());
-    ok(rest.send("PUT", repoPath(owner, name) + "/branches/" + branchPath(branch) + "/protection", body), "protect " + branch);
+    body.put("allow_force_pushes", rule.allowForcePushes());
+    body.put("allow_deletions", rule.allowDeletions());
+    body.put("required_conversation_resolution", rule.conversationResolution());
+    String route = repoPath(owner, name) + "/branches/" + branchPath(branch) + "/protection";
+    ok(rest.send("PUT", route, body), "protect " + branch);
+    // signed commits are not part of the protection body: their own sub-resource
+    if (rule.signatures()) {
+      ok(rest.send("POST", route + "/required_signatures", null), "require signed commits on " + branch);
+    }
+  }
+
+  /** Classic protection's {users, teams, apps} lists of logins and slugs. */
+  private static Map<String, Object> actorLists(List<GitHubSettings.Actor> actors) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String type : List.of("user", "team", "app")) {
+      out.put(type + "s", actors.stream().filter(a -> a.type().equals(type)).map(GitHubSettings.Actor::name).toList());
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Long> rulesets(String owner, String name) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int page = 1; ; page++) {
+      JsonNode list = ok(rest.send("GET", repoPath(owner, name) + "/rulesets?includes_parents=false&per_page=100&page="
+          + page, null), "GET rulesets");
+      list.forEach(r -> out.put(r.path("name").asText(), r.path("id").asLong()));
+      if (list.size() < 100) {
+        return out;
+      }
+    }
+  }
+
+  @Override
+  public SecretKey actionsSecretKey(String owner, String name) {
+    JsonNode k = ok(rest.send("GET", repoPath(owner, name) + "/actions/secrets/public-key", null), "GET secrets key");
+    return new SecretKey(k.path("key_id").asText(), k.path("key").asText());
+  }
+
+  @Override
+  public void putActionsSecret(String owner, String name, String secret, String sealedBase64, String keyId) {
+    ok(rest.send("PUT", repoPath(owner, name) + "/actions/secrets/" + seg(secret),
+        Map.of("encrypted_value", sealedBase64, "key_id", keyId)), "set secret " + secret);
+  }
+
+  @Override
+  public void putActionsVariable(String owner, String name, String variable, String value) {
+    // PATCH first: a re-run finds it; a new repository answers 404 and gets the POST
+    GitHubRest.Answer a = rest.send("PATCH", repoPath(owner, name) + "/actions/variables/" + seg(variable),
+        Map.of("name", variable, "value", value));
+    if (a.status() == 404) {
+      ok(rest.send("POST", repoPath(owner, name) + "/actions/variables", Map.of("name", variable, "value", value)),
+          "create variable " + variable);
+    }
+  }
+
+  @Override
+  public void putEnvironment(String owner, String name, String environment, Integer waitTimer,
+      List<Map.Entry<String, Long>> reviewers) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (waitTimer != null) {
+      body.put("wait_timer", waitTimer);
+    }
+    List<Object> list = new ArrayList<>();
+    reviewers.forEach(r -> list.add(Map.of("type", r.getKey(), "id", r.getValue())));
+    body.put("reviewers", list);
+    ok(rest.send("PUT", repoPath(owner, name) + "/environments/" + seg(environment), body), "environment " + environment);
+  }
+
+  @Override
+  public long userId(String login) {
+    return ok(rest.send("GET", "/users/" + seg(login), null), "GET user " + login).path("id").asLong();
+  }
+
+  @Override
+  public long teamId(String org, String slug) {
+    return ok(rest.send("GET", "/orgs/" + seg(org) + "/teams/" + seg(slug), null), "GET team " + org + "/" + slug)
+        .path("id").asLong();
+  }
+
+  /** GitHub's repository role ids for rulesets' bypass actors, and the organisation admin. */
+  private static final Map<String, Long> ROLE_IDS = Map.of("maintain", 2L, "write", 4L, "admin", 5L, "org_admin", 1L);
+
+  @Override
+  public void putRuleset(String owner, String name, Long id, GitHubSettings.Ruleset r, Map<String, Long> teamIds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", r.name());
+    body.put("target", r.target());
+    body.put("enforcement", r.enforcement());
+    List<Object> bypass = new ArrayList<>();
+    for (GitHubSettings.Actor a : r.bypass()) {
+      Map<String, Object> actor = new LinkedHashMap<>();
+      switch (a.type()) {
+        case "team" -> {
+          actor.put("actor_id", teamIds.get(a.name()));
+          actor.put("actor_type", "Team");
+        }
+        case "app" -> {
+          actor.put("actor_id", Long.parseLong(a.name()));
+          actor.put("actor_type", "Integration");
+        }
+        default -> {
+          actor.put("actor_id", ROLE_IDS.get(a.name()));
+          actor.put("actor_type", a.name().equals("org_admin") ? "OrganizationAdmin" : "RepositoryRole");
+        }
+      }
+      actor.put("bypass_mode", a.mode());
+      bypass.add(actor);
+    }
+    body.put("bypass_actors", bypass);
+    body.put("conditions", Map.of("ref_name", Map.of("include", r.include(), "exclude", r.exclude())));
+    body.put("rules", rules(r.rules()));
+    String route = repoPath(owner, name) + "/rulesets";
+    ok(rest.send(id == null ? "POST" : "PUT", id == null ? route : route + "/" + id, body), "ruleset " + r.name());
+  }
+
+  private static List<Object> rules(GitHubSettings.Protection p) {
+    List<Object> rules = new ArrayList<>();
+    if (p.reviews() != null) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("required_approving_review_count", p.reviews());
+      params.put("dismiss_stale_reviews_on_push", p.dismissStaleReviews());
+      params.put("require_code_owner_review", p.codeOwnerReviews());
+      params.put("require_last_push_approval", p.lastPushApproval());
+      params.put("required_review_thread_resolution", p.conversationResolution());
+      rules.add(Map.of("type", "pull_request", "parameters", params));
+    }
+    if (!p.checks().isEmpty()) {
+      List<Object> checks = new ArrayList<>();
+      for (String c : p.checks()) {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("context", c);
+        if (p.checkApps().containsKey(c)) {
+          check.put("integration_id", p.checkApps().get(c));
+        }
+        checks.add(check);
+      }
+      rules.add(Map.of("type", "required_status_checks", "parameters",
+          Map.of("strict_required_status_checks_policy", p.strict(), "required_status_checks", checks)));
+    }
+    if (p.linearHistory()) {
+      rules.add(Map.of("type", "required_linear_history"));
+    }
+    if (p.signatures()) {
+      rules.add(Map.of("type", "required_signatures"));
+    }
+    if (!p.allowForcePushes()) {
+      rules.add(Map.of("type", "non_fast_forward"));
+    }
+    if (!p.allowDeletions()) {
+      rules.add(Map.of("type", "deletion"));
+    }
+    return rules;
   }
 
   @Override
@@ -379,6 +623,9 @@ public final class GitHubRepoHost implements RepoHost {
     }
     if (r.path("archived").isBoolean()) {
       flags.put("archived", r.get("archived").asBoolean());
+    }
+    if (r.path("permissions").path("admin").isBoolean()) {
+      flags.put("admin", r.path("permissions").path("admin").asBoolean());
     }
     String visibility = r.hasNonNull("visibility") ? r.get("visibility").asText()
         : r.path("private").asBoolean() ? "private" : "public";

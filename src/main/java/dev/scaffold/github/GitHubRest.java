@@ -29,11 +29,18 @@ final class GitHubRest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One answer: status and parsed body (missing when empty). */
-  record Answer(int status, JsonNode body) {}
+  /**
+   * One answer: status, parsed body (missing when empty) and the token's scopes as {@code
+   * X-OAuth-Scopes} lists them (null when GitHub sent none: a fine-grained or App token).
+   */
+  record Answer(int status, JsonNode body, String scopes) {
+    Answer(int status, JsonNode body) {
+      this(status, body, null);
+    }
+  }
 
   private final String base;
-  private final String token;
+  private final java.util.function.Supplier<String> token;
   private final GitHubConnector connector;
   private final Clock clock;
   private final RateGate gate;
@@ -44,6 +51,12 @@ final class GitHubRest {
 
   /** @param gate one rate budget for all threads using this client; null sends every request as asked */
   GitHubRest(String baseUrl, String token, GitHubConnector connector, Clock clock, RateGate gate) {
+    this(baseUrl, () -> token, connector, clock, gate);
+  }
+
+  /** @param token asked before each request: a GitHub App's installation token renews itself */
+  GitHubRest(String baseUrl, java.util.function.Supplier<String> token, GitHubConnector connector, Clock clock,
+      RateGate gate) {
     this.base = baseUrl.replaceAll("/+$", "");
     this.token = token;
     this.connector = connector;
@@ -61,7 +74,7 @@ final class GitHubRest {
     }
     Request req;
     try {
-      req = new Request(method, new URL(base + path), bytes, token);
+      req = new Request(method, new URL(base + path), bytes, token.get());
     } catch (IOException e) {
       throw RemoteFailure.permanent("bad GitHub URL " + base + path + ": " + e.getMessage(), 0);
     }
@@ -87,7 +100,7 @@ final class GitHubRest {
       }
       JsonNode json = read(res);
       if (status / 100 == 2 || status == 404) {
-        return new Answer(status, json);
+        return new Answer(status, json, res.header("X-OAuth-Scopes"));
       }
       RemoteFailure f = failure(what, status, res, json);
       if (gate != null && f.retryable() && f.waitHint() != null && (status == 403 || status == 429)) {
@@ -106,7 +119,8 @@ final class GitHubRest {
   }
 
   private String scrub(String s) {
-    return s.replace(token, "***");
+    String t = token.get();
+    return t == null || t.isEmpty() ? s : s.replace(t, "***");
   }
 
   private static JsonNode read(GitHubConnectorResponse res) throws IOException {

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -23,13 +26,13 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /** {@link GitPusher} on JGit: history surgery with plain object writes, pushes over smart HTTP. */
 public final class JGitPusher implements GitPusher {
@@ -71,26 +74,19 @@ public final class JGitPusher implements GitPusher {
       RevCommit head = walk.parseCommit(headId);
       ObjectId base;
       ObjectId project;
-      if (head.getParentCount() > 0) {
-        // made before (a resumed run), or the project was committed on top of existing history
-        base = head.getParent(0);
-        project = head;
-      } else {
-        try (ObjectInserter ins = repo.newObjectInserter()) {
-          TreeFormatter tree = new TreeFormatter();
-          for (String p : new TreeSet<>(basePaths)) {
-            try (TreeWalk tw = TreeWalk.forPath(repo, p, head.getTree())) {
-              if (tw != null) {
-                tree.append(p, tw.getFileMode(0), tw.getObjectId(0));
-              }
-            }
-          }
-          CommitBuilder b = new CommitBuilder();
-          b.setTreeId(ins.insert(tree));
-          b.setAuthor(head.getAuthorIdent());
-          b.setCommitter(head.getCommitterIdent());
-          b.setMessage(baseMessage + "\n");
-          base = ins.insert(b);
+      try (ObjectInserter ins = repo.newObjectInserter()) {
+        // always made afresh from HEAD's tree, never taken from HEAD's parent: after a re-run that
+        // committed on top (--force), the parent is a whole earlier project, which would reach the
+        // default branch unreviewed. Same tree and identities give the same id, so resuming is stable.
+        CommitBuilder b = new CommitBuilder();
+        b.setTreeId(baseTree(repo, ins, head, basePaths));
+        b.setAuthor(head.getAuthorIdent());
+        b.setCommitter(head.getCommitterIdent());
+        b.setMessage(baseMessage + "\n");
+        base = ins.insert(b);
+        if (head.getParentCount() == 1 && head.getParent(0).equals(base)) {
+          project = head; // split before: a resumed run
+        } else {
           CommitBuilder p = new CommitBuilder();
           p.setTreeId(head.getTree());
           p.setParentId(base);
@@ -98,9 +94,10 @@ public final class JGitPusher implements GitPusher {
           p.setCommitter(head.getCommitterIdent());
           p.setMessage(head.getFullMessage());
           project = ins.insert(p);
-          ins.flush();
         }
+        ins.flush();
       }
+      refuseToDropHistory(repo, walk, defaultBranch, base, basePaths);
       setRef(repo, Constants.R_HEADS + defaultBranch, base);
       setRef(repo, Constants.R_HEADS + prBranch, project);
       RefUpdate h = repo.updateRef(Constants.HEAD);
@@ -109,6 +106,58 @@ public final class JGitPusher implements GitPusher {
       return new History(base.getName(), project.getName());
     } catch (IOException e) {
       throw new OperationException("cannot prepare the commits to publish in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The tree of HEAD's files (or folders) named by {@code paths}, nested as in HEAD. */
+  private static ObjectId baseTree(Repository repo, ObjectInserter ins, RevCommit head, List<String> paths)
+      throws IOException {
+    DirCache index = DirCache.newInCore();
+    DirCacheBuilder builder = index.builder();
+    try (TreeWalk tw = new TreeWalk(repo)) {
+      tw.addTree(head.getTree());
+      tw.setRecursive(true);
+      tw.setFilter(PathFilterGroup.createFromStrings(new TreeSet<>(paths)));
+      while (tw.next()) {
+        DirCacheEntry e = new DirCacheEntry(tw.getPathString());
+        e.setFileMode(tw.getFileMode(0));
+        e.setObjectId(tw.getObjectId(0));
+        builder.add(e);
+      }
+    }
+    builder.finish();
+    return index.writeTree(ins);
+  }
+
+  /**
+   * The default branch is about to point at the base commit: refused when it holds history of the
+   * user's own (a project committed into an existing repository), which would vanish from it. An
+   * earlier base (parentless, nothing but base paths) or the new one may be replaced.
+   */
+  private static void refuseToDropHistory(Repository repo, RevWalk walk, String branch, ObjectId base, List<String> paths)
+      throws IOException {
+    Ref ref = repo.exactRef(Constants.R_HEADS + branch);
+    if (ref == null || ref.getObjectId() == null || ref.getObjectId().equals(base)) {
+      return;
+    }
+    RevCommit tip = walk.parseCommit(ref.getObjectId());
+    boolean earlierBase = tip.getParentCount() == 0;
+    if (earlierBase) {
+      try (TreeWalk tw = new TreeWalk(repo)) {
+        tw.addTree(tip.getTree());
+        tw.setRecursive(true);
+        while (tw.next() && earlierBase) {
+          String p = tw.getPathString();
+          earlierBase = paths.stream().anyMatch(x -> p.equals(x) || p.startsWith(x + "/"));
+        }
+      }
+    }
+    // HEAD itself as the only commit is the project scaffold just committed: it moves to the PR branch
+    boolean freshProject = tip.getParentCount() == 0 && tip.equals(repo.resolve(Constants.HEAD + "^{commit}"));
+    if (!earlierBase && !freshProject) {
+      throw new dev.scaffold.InputException("branch " + branch + " of " + repo.getWorkTree()
+          + " holds history of its own, which publishing would take off it (the new repository starts from a"
+          + " base commit); publish from a folder scaffold created, or pass --no-github");
     }
   }
 
@@ -125,6 +174,29 @@ public final class JGitPusher implements GitPusher {
     if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FORCED && r != RefUpdate.Result.FAST_FORWARD
         && r != RefUpdate.Result.NO_CHANGE) {
       throw new IOException("cannot set " + name + ": " + r);
+    }
+  }
+
+  @Override
+  public java.util.Optional<String> createdRepository(Path dir) {
+    if (!java.nio.file.Files.isDirectory(dir.resolve(Constants.DOT_GIT))) {
+      return java.util.Optional.empty();
+    }
+    try (Git git = NoHooks.open(dir)) {
+      return java.util.Optional.ofNullable(git.getRepository().getConfig().getString("scaffold", null, "repository"));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
+  public void recordCreatedRepository(Path dir, String fullName) {
+    try (Git git = NoHooks.open(dir)) {
+      StoredConfig config = git.getRepository().getConfig();
+      config.setString("scaffold", null, "repository", fullName);
+      config.save();
+    } catch (IOException e) {
+      throw new OperationException("cannot record the repository in " + dir + "/.git/config: " + e.getMessage(), e);
     }
   }
 
@@ -224,6 +296,13 @@ public final class JGitPusher implements GitPusher {
     }
     String msg = credentials.scrub(String.valueOf(e.getMessage()));
     String lower = msg.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("not permitted") || lower.contains("403 forbidden")
+        || lower.contains("authentication not supported") && what.startsWith("git push")) {
+      // JGit words GitHub's 403 as "not permitted" (or, with a challenge it cannot answer,
+      // "authentication not supported"): the token was read but may not write here
+      return RemoteFailure.permanent(what + " was refused with 403 Forbidden: the token may not push to this"
+          + " repository (it needs Contents write access, or the repo scope)", 403);
+    }
     boolean denied = lower.contains("not authorized") || lower.contains("authentication") || lower.contains(" 401")
         || lower.contains(" 403") || lower.contains("not found");
     if (e instanceof TransportException || e.getCause() instanceof org.eclipse.jgit.errors.TransportException) {

@@ -117,7 +117,7 @@ public final class ProjectGenerator {
     // rendered before anything is written: a broken message is the template's error, not a half-done run
     String nextSteps = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
-    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun());
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun(), destination);
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
     if (!publishSteps.isEmpty() && request.noGit()) {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
@@ -172,10 +172,13 @@ public final class ProjectGenerator {
     }
     Map<String, String> published = Map.of();
     if (!publishSteps.isEmpty()) {
-      published = publisher.publish(publishContext.withCommit(commit), destination);
+      ProjectPublisher.Published p = publisher.publish(publishContext.withCommit(commit), destination);
+      published = p.links();
+      branch = p.branch() != null ? p.branch() : branch;
+      commit = p.commit() != null ? p.commit() : commit;
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
-        request.noGit() ? null : branch, commit, published, false, nextSteps);
+        request.noGit() ? null : branch, commit, published, false, nextSteps, false);
   }
 
   /**
@@ -186,7 +189,7 @@ public final class ProjectGenerator {
       Map<String, Object> model, Answers answers, Path destination) {
     TemplateSpec spec = template.spec();
     String branch = branch(spec, engine, model);
-    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false);
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false, destination);
     List<String> steps = publisher.prepare(context);
     if (steps.isEmpty()) {
       return null;
@@ -200,9 +203,9 @@ public final class ProjectGenerator {
     }
     String message = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     progress.step("resuming GitHub provisioning for " + destination);
-    Map<String, String> published = publisher.publish(context, destination);
+    ProjectPublisher.Published published = publisher.publish(context, destination);
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
-        branch, null, published, false, message);
+        published.branch() != null ? published.branch() : branch, published.commit(), published.links(), false, message, true);
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {

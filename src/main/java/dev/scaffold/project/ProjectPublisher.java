@@ -19,9 +19,15 @@ public interface ProjectPublisher {
   List<String> prepare(PublishContext context);
 
   /**
-   * Publishes the committed project in {@code projectDir}.
+   * What publishing left: links to show, and the branch and commit that hold the project now
+   * (publishing may reshape the local history, so the commit made before may no longer be on a branch).
    *
-   * @return links to show, such as {@code repository} and {@code pull_request}
+   * @param links such as {@code repository} and {@code pull_request}
+   * @param branch the local branch checked out, or null when publishing did not change it
+   * @param commit the commit holding the project on {@code branch}, or null when unchanged
    */
-  Map<String, String> publish(PublishContext context, Path projectDir);
+  record Published(Map<String, String> links, String branch, String commit) {}
+
+  /** Publishes the committed project in {@code projectDir}. */
+  Published publish(PublishContext context, Path projectDir);
 }

@@ -12,12 +12,18 @@ import java.util.Map;
  * @param branch the local branch holding the project
  * @param commit the local commit, or null before it exists
  * @param dryRun only the plan is wanted: preconditions the real run needs become notes in it
+ * @param destination the project's folder (it may not exist yet), or null when unknown
  */
 public record PublishContext(
     ResolvedTemplate template, TemplateEngine engine, Map<String, Object> model, Answers answers, String branch, String commit,
-    boolean dryRun) {
+    boolean dryRun, java.nio.file.Path destination) {
+
+  public PublishContext(ResolvedTemplate template, TemplateEngine engine, Map<String, Object> model, Answers answers,
+      String branch, String commit, boolean dryRun) {
+    this(template, engine, model, answers, branch, commit, dryRun, null);
+  }
 
   public PublishContext withCommit(String id) {
-    return new PublishContext(template, engine, model, answers, branch, id, dryRun);
+    return new PublishContext(template, engine, model, answers, branch, id, dryRun, destination);
   }
 }

@@ -19,10 +19,11 @@ public interface GitPusher {
   record History(String base, String project) {}
 
   /**
-   * Splits HEAD for a pull request: the default branch gets HEAD's parent or, for a parentless HEAD,
-   * a new parentless base commit holding only {@code basePaths} from HEAD's tree; {@code prBranch}
-   * gets HEAD's tree on top of it and is checked out (the work tree does not change). Idempotent:
-   * a second call finds the split already made.
+   * Splits HEAD for a pull request: the default branch gets a parentless base commit holding only
+   * the files (or folders) {@code basePaths} of HEAD's tree, made afresh each time and never taken
+   * from HEAD's history; {@code prBranch} gets HEAD's tree on top of it and is checked out (the
+   * work tree does not change). Idempotent: a second call finds the split already made. Refused
+   * (input error) when the local default branch holds history of the user's own.
    */
   History split(Path dir, String defaultBranch, String prBranch, List<String> basePaths, String baseMessage);
 
@@ -41,4 +42,15 @@ public interface GitPusher {
    * Fast-forwards only.
    */
   void push(Path dir, String url, String user, String token, Map<String, String> branches);
+
+  /**
+   * The repository ({@code OWNER/NAME}) an earlier run created for the project in {@code dir},
+   * kept in its git config; empty when none (or {@code dir} is no repository yet).
+   */
+  default java.util.Optional<String> createdRepository(Path dir) {
+    return java.util.Optional.empty();
+  }
+
+  /** Records that this project's run created (or adopted) {@code fullName}, for resuming. */
+  default void recordCreatedRepository(Path dir, String fullName) {}
 }

@@ -34,12 +34,30 @@ public final class Provisioner implements ProjectPublisher {
   /** The user name git sends with a token over HTTP. */
   static final String GIT_USER = "x-access-token";
 
-  private final String token;
+  /**
+   * What the base commit holds besides the answers: what GitHub reads from a pull request's base
+   * branch, so that the first pull request is gated (code owners) and shaped (its template) as configured.
+   */
+  static final List<String> BASE_PATHS = List.of(AnswersFile.NAME, "CODEOWNERS", ".github/CODEOWNERS",
+      "docs/CODEOWNERS", ".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md",
+      ".github/PULL_REQUEST_TEMPLATE", ".github/ISSUE_TEMPLATE");
+
+  private String token;
+  /** A GitHub App's installation token for an owner, when the app is configured; else null. */
+  private Function<String, String> appTokens;
   private final TokenScope scope;
   private final Function<String, RepoHost> hosts;
   private final GitPusher git;
   private final RetryPolicy retry;
   private final Progress progress;
+  private final boolean adopt;
+  /** Seals a secret's bytes for a repository's public key (libsodium's crypto_box_seal). */
+  private java.util.function.BinaryOperator<byte[]> sealer = (m, k) -> {
+    throw new IllegalStateException("no sealer configured");
+  };
+  /** What the pre-flight of {@link #prepare} learnt, for the run of the same repository. */
+  private Preflight.Findings findings;
+  private String findingsFor;
 
   /**
    * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
@@ -48,12 +66,39 @@ public final class Provisioner implements ProjectPublisher {
    */
   public Provisioner(String token, TokenScope scope, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry,
       Progress progress) {
+    this(token, scope, hosts, git, retry, progress, false);
+  }
+
+  /** @param adopt whether an empty repository of the name that this project did not create may be taken over */
+  public Provisioner(String token, TokenScope scope, Function<String, RepoHost> hosts, GitPusher git, RetryPolicy retry,
+      Progress progress, boolean adopt) {
+    this.adopt = adopt;
     this.token = token == null || token.isBlank() ? null : token.strip();
     this.scope = scope;
     this.hosts = hosts;
     this.git = git;
     this.retry = retry;
     this.progress = progress;
+  }
+
+  private SecretValues secretValues = new SecretValues(Map.of(), Path.of(""));
+
+  /** Uses a GitHub App: its installation token for the repository's owner, found when the owner is known. */
+  public Provisioner appTokens(Function<String, String> tokenForOwner) {
+    this.appTokens = tokenForOwner;
+    return this;
+  }
+
+  /** How secrets are sealed: the GitHub adapter's libsodium binding. */
+  public Provisioner sealWith(java.util.function.BinaryOperator<byte[]> sealer) {
+    this.sealer = sealer;
+    return this;
+  }
+
+  /** Where Actions secrets' values are read: the environment, and files relative to {@code workingDir}. */
+  public Provisioner secretsFrom(Map<String, String> env, Path workingDir) {
+    this.secretValues = new SecretValues(env, workingDir);
+    return this;
   }
 
   /** The token from the environment: {@code GITHUB_TOKEN}, else {@code GH_TOKEN}. */
@@ -67,18 +112,48 @@ public final class Provisioner implements ProjectPublisher {
     if (!s.enabled()) {
       return List.of();
     }
+    if (token == null && appTokens != null) {
+      scope.requireSafeApi();
+      try {
+        token = appTokens.apply(s.owner());
+      } catch (RemoteFailure f) {
+        throw new OperationException("GitHub App authentication failed: " + f.getMessage() + "; nothing was created", null);
+      }
+    }
     if (token == null && !context.dryRun()) {
       throw new InputException("the template provisions a GitHub repository (" + s.fullName()
           + "), which needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
     }
+    List<Problem> missing = secretValues.check(s.actions().secrets());
+    if (!missing.isEmpty()) {
+      throw new InputException("Actions secrets cannot be read; nothing was created", missing);
+    }
     if (token != null) {
       scope.requireSafeApi();
+      preflight(s, hosts.apply(token), context.destination());
     }
     List<String> steps = new ArrayList<>(plan(s));
+    if (findings != null && findings.existing() != null) {
+      steps.set(0, (git.createdRepository(context.destination()).isPresent() ? "resume" : "adopt") + " repository "
+          + s.fullName() + " (exists on GitHub)");
+    }
     if (token == null) {
       steps.add("(the real run needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github)");
     }
     return steps;
+  }
+
+  /** The checks before anything is created (read-only, so a dry run makes them too), retried like any step. */
+  private void preflight(GitHubSettings s, RepoHost host, Path destination) {
+    Optional<String> recorded = destination == null ? Optional.empty() : git.createdRepository(destination);
+    progress.step("check " + s.fullName() + " on GitHub");
+    try {
+      retry.fresh().run(() -> findings = Preflight.check(s, host, recorded, adopt));
+      findingsFor = s.fullName();
+    } catch (RemoteFailure f) {
+      throw new OperationException("GitHub pre-flight checks failed: " + scrub(f.getMessage())
+          + "; nothing was created", null);
+    }
   }
 
   /** What {@link #publish} will do, with the exact settings. */
@@ -92,6 +167,7 @@ public final class Provisioner implements ProjectPublisher {
       create.append("; homepage ").append(s.homepage());
     }
     s.settings().forEach((k, v) -> create.append("; ").append(k).append('=').append(v));
+    s.textSettings().forEach((k, v) -> create.append("; ").append(k).append('=').append(v));
     steps.add(create.append(')').toString());
     if (!s.topics().isEmpty()) {
       steps.add("set topics " + String.join(", ", s.topics()));
@@ -99,13 +175,31 @@ public final class Provisioner implements ProjectPublisher {
     s.teams().forEach((t, p) -> steps.add("grant team " + s.owner() + "/" + t + " " + p));
     s.collaborators().forEach((u, p) -> steps.add("grant collaborator " + u + " " + p));
     if (s.pullRequest() != null) {
-      steps.add("push base commit (" + AnswersFile.NAME + ") to " + s.defaultBranch());
+      steps.add("push base commit (" + AnswersFile.NAME + " and CODEOWNERS, if any) to " + s.defaultBranch());
       steps.add("push project to " + s.pullRequest().branch());
     } else {
       steps.add("push project to " + s.defaultBranch());
     }
     if (s.protection() != null) {
       steps.add("protect " + s.defaultBranch() + " (" + s.protection().describe() + ")");
+    }
+    GitHubSettings.Actions actions = s.actions();
+    if (!actions.variables().isEmpty()) {
+      steps.add("set Actions variables " + String.join(", ", actions.variables().keySet()));
+    }
+    if (!actions.secrets().isEmpty()) {
+      steps.add("set Actions secrets " + String.join(", ", actions.secrets().keySet()) + " (sealed; from "
+          + String.join(", ", actions.secrets().values().stream().map(v -> v.kind() + " " + v.ref()).toList()) + ")");
+    }
+    actions.environments().forEach((n, e) -> steps.add("environment " + n + (e.waitTimer() == null ? ""
+        : " (wait " + e.waitTimer() + " min)") + (e.reviewers().isEmpty() ? ""
+        : " reviewers " + e.reviewers().stream().map(a -> a.type() + " " + a.name()).toList())));
+    for (GitHubSettings.Ruleset r : s.rulesets()) {
+      steps.add("ruleset \"" + r.name() + "\" on " + r.target() + " " + String.join(", ", r.include())
+          + (r.exclude().isEmpty() ? "" : " except " + String.join(", ", r.exclude())) + ", " + r.enforcement() + " ("
+          + r.rules().describe().replace("enforce admins off; ", "").replace("enforce admins on; ", "")
+          + (r.rules().allowForcePushes() ? "" : "; no force pushes") + (r.rules().allowDeletions() ? "" : "; no deletion")
+          + ")");
     }
     if (s.pullRequest() != null) {
       steps.add("open pull request " + s.pullRequest().branch() + " → " + s.defaultBranch() + ": \""
@@ -119,16 +213,20 @@ public final class Provisioner implements ProjectPublisher {
   }
 
   @Override
-  public Map<String, String> publish(PublishContext context, Path projectDir) {
+  public Published publish(PublishContext context, Path projectDir) {
     GitHubSettings s = settings(context);
     if (!s.enabled()) {
-      return Map.of();
+      return new Published(Map.of(), null, null);
     }
     if (token == null) {
       throw new InputException("GitHub provisioning needs a token: set GITHUB_TOKEN or GH_TOKEN, or pass --no-github");
     }
+    RepoHost host = hosts.apply(token);
+    if (findings == null || !s.fullName().equals(findingsFor)) {
+      preflight(s, host, projectDir);
+    }
     try {
-      return new Run(s, context, projectDir, hosts.apply(token), retry.fresh()).run();
+      return new Run(s, context, projectDir, host, retry.fresh(), findings).run();
     } catch (InputException | OperationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -151,13 +249,17 @@ public final class Provisioner implements ProjectPublisher {
     final RetryPolicy retry;
     final String owner;
     final String name;
+    final Preflight.Findings checked;
     RepoHost.HostedRepo repo;
     boolean fresh;
+    /** A create request was sent this run: a later "name already exists" is its own echo. */
+    boolean createSent;
     Map<String, String> remote;
     GitPusher.History history;
     String pullUrl;
 
-    Run(GitHubSettings s, PublishContext ctx, Path dir, RepoHost host, RetryPolicy retry) {
+    Run(GitHubSettings s, PublishContext ctx, Path dir, RepoHost host, RetryPolicy retry, Preflight.Findings checked) {
+      this.checked = checked;
       this.s = s;
       this.ctx = ctx;
       this.dir = dir;
@@ -167,11 +269,11 @@ public final class Provisioner implements ProjectPublisher {
       this.name = s.name();
     }
 
-    Map<String, String> run() {
+    Published run() {
       GitHubSettings.PullRequest pr = s.pullRequest();
       history = pr == null
           ? new GitPusher.History(null, git.head(dir))
-          : git.split(dir, s.defaultBranch(), pr.branch(), List.of(AnswersFile.NAME),
+          : git.split(dir, s.defaultBranch(), pr.branch(), BASE_PATHS,
               "Start " + ctx.template().spec().name() + " project " + s.name());
       step("create repository " + s.fullName(), this::ensureRepository);
       if (!s.topics().isEmpty()) {
@@ -183,9 +285,16 @@ public final class Provisioner implements ProjectPublisher {
       if (!s.collaborators().isEmpty()) {
         step("grant collaborators " + String.join(", ", s.collaborators().keySet()), this::ensureCollaborators);
       }
+      if (!s.actions().isEmpty()) {
+        step("set Actions variables, secrets and environments", this::ensureActions);
+      }
       step(pr == null ? "push " + s.defaultBranch() : "push " + s.defaultBranch() + " and " + pr.branch(), this::ensurePushed);
       if (s.protection() != null) {
         step("protect " + s.defaultBranch(), this::ensureProtection);
+      }
+      if (!s.rulesets().isEmpty()) {
+        step("apply rulesets " + String.join(", ", s.rulesets().stream().map(GitHubSettings.Ruleset::name).toList()),
+            this::ensureRulesets);
       }
       Map<String, String> links = new LinkedHashMap<>();
       links.put("repository", repo.htmlUrl());
@@ -193,7 +302,7 @@ public final class Provisioner implements ProjectPublisher {
         step("open pull request " + pr.branch() + " → " + s.defaultBranch(), this::ensurePullRequest);
         links.put("pull_request", pullUrl);
       }
-      return links;
+      return new Published(links, pr == null ? null : pr.branch(), history.project());
     }
 
     /** Runs a step under the retry policy; {@code body} gets whether it may trust {@link #fresh}. */
@@ -215,25 +324,33 @@ public final class Provisioner implements ProjectPublisher {
     }
 
     private void ensureRepository(boolean ignored) {
-      Optional<RepoHost.HostedRepo> found = host.find(owner, name);
+      Optional<RepoHost.HostedRepo> found = checked.existing() == null && !createSent ? Optional.empty()
+          : checked.existing() != null && !createSent ? Optional.of(checked.existing()) : host.find(owner, name);
       if (found.isEmpty()) {
-        Optional<RepoHost.HostedRepo> made = host.create(s, true);
-        if (made.isEmpty()) {
-          String login = host.login();
-          if (!login.equalsIgnoreCase(owner)) {
-            throw new InputException("cannot create " + s.fullName() + ": " + owner
-                + " is neither your account (" + login + ") nor an organisation you can create repositories in");
+        // the name was free a moment ago: create first, and read only if GitHub says it exists now
+        createSent = true;
+        Optional<RepoHost.HostedRepo> made;
+        try {
+          made = host.create(s, checked.owner().organization());
+        } catch (RemoteFailure f) {
+          if (f.status() != 422 || !String.valueOf(f.getMessage()).contains("already exists")) {
+            throw f;
           }
-          made = host.create(s, false);
+          made = host.find(owner, name); // an earlier attempt of this run created it, and its answer was lost
         }
-        repo = made.orElseThrow();
+        if (made.isEmpty()) {
+          throw new InputException("cannot create " + s.fullName() + ": " + owner
+              + " is not an organisation you can create repositories in");
+        }
+        repo = made.get();
+        git.recordCreatedRepository(dir, s.fullName());
         fresh = true;
         remote = Map.of();
         return;
       }
       repo = found.get();
       fresh = false;
-      remote = git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      remote = git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token); // kept for the push: one listing a run
       if (!remote.isEmpty()) {
         String head = remote.getOrDefault(repo.defaultBranch(), remote.values().iterator().next());
         Predicate<String> ours = c -> git.isLocal(dir, c);
@@ -243,6 +360,7 @@ public final class Provisioner implements ProjectPublisher {
               + " Choose another repository name, or delete that repository");
         }
       }
+      git.recordCreatedRepository(dir, s.fullName()); // adopted or resumed: this project's from now on
       if (!matches(repo)) {
         repo = host.update(s);
       }
@@ -255,7 +373,8 @@ public final class Provisioner implements ProjectPublisher {
       for (Map.Entry<String, Boolean> f : s.settings().entrySet()) {
         same &= f.getValue().equals(r.settings().get(f.getKey()));
       }
-      return same;
+      // the merge message words are not read back: an adopted or resumed repository gets them again
+      return same && s.textSettings().isEmpty();
     }
 
     private void ensureTopics(boolean known) {
@@ -289,7 +408,9 @@ public final class Provisioner implements ProjectPublisher {
       if (pr != null) {
         want.put(pr.branch(), history.project());
       }
-      Map<String, String> have = known ? Map.of() : git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      Map<String, String> have = known ? Map.of()
+          : remote != null ? remote : git.remoteBranches(dir, repo.cloneUrl(), GIT_USER, token);
+      remote = null; // a retry lists again: the push may have landed
       Map<String, String> push = new LinkedHashMap<>();
       for (Map.Entry<String, String> w : want.entrySet()) {
         String there = have.get(w.getKey());
@@ -318,6 +439,45 @@ public final class Provisioner implements ProjectPublisher {
       }
     }
 
+    /** Before the push, so that the first workflow runs already find them. */
+    private void ensureActions(boolean known) {
+      GitHubSettings.Actions a = s.actions();
+      a.variables().forEach((k, v) -> host.putActionsVariable(owner, name, k, v));
+      if (!a.secrets().isEmpty()) {
+        RepoHost.SecretKey key = host.actionsSecretKey(owner, name);
+        byte[] publicKey = java.util.Base64.getDecoder().decode(key.key());
+        a.secrets().forEach((k, src) -> host.putActionsSecret(owner, name, k,
+            java.util.Base64.getEncoder().encodeToString(sealer.apply(secretValues.read(src), publicKey)), key.id()));
+      }
+      Map<String, Long> users = new LinkedHashMap<>();
+      Map<String, Long> teamIds = new LinkedHashMap<>();
+      a.environments().forEach((env, e) -> {
+        List<Map.Entry<String, Long>> reviewers = new ArrayList<>();
+        for (GitHubSettings.Actor r : e.reviewers()) {
+          reviewers.add(r.type().equals("team")
+              ? Map.entry("Team", teamIds.computeIfAbsent(r.name(), t -> host.teamId(owner, t)))
+              : Map.entry("User", users.computeIfAbsent(r.name(), host::userId)));
+        }
+        host.putEnvironment(owner, name, env, e.waitTimer(), reviewers);
+      });
+    }
+
+    private void ensureRulesets(boolean known) {
+      Map<String, Long> have = known ? Map.of() : host.rulesets(owner, name);
+      Map<String, Long> teamIds = new LinkedHashMap<>();
+      for (GitHubSettings.Ruleset r : s.rulesets()) {
+        for (GitHubSettings.Actor a : r.bypass()) {
+          if (a.type().equals("team") && !teamIds.containsKey(a.name())) {
+            teamIds.put(a.name(), host.teamId(owner, a.name()));
+          }
+        }
+      }
+      for (GitHubSettings.Ruleset r : s.rulesets()) {
+        // PUT replaces the whole ruleset, so an unchanged one is written again rather than read and compared
+        host.putRuleset(owner, name, have.get(r.name()), r, teamIds);
+      }
+    }
+
     private void ensurePullRequest(boolean known) {
       GitHubSettings.PullRequest pr = s.pullRequest();
       Optional<String> existing = known ? Optional.empty()
@@ -332,8 +492,12 @@ public final class Provisioner implements ProjectPublisher {
         b.append(pr.body()).append("\n\n---\n\n");
       }
       var t = ctx.template();
-      b.append("Template: `").append(t.spec().name()).append("` version `").append(t.versionLabel())
-          .append("` from `").append(t.origin().source()).append("`\n\nAnswers:\n\n");
+      b.append("Template: `").append(t.spec().name()).append("` version `").append(t.versionLabel()).append('`');
+      if (!onThisMachine(t.origin())) {
+        // a folder or path on this machine means nothing on GitHub and tells who made it where
+        b.append(" from `").append(t.origin().source()).append('`');
+      }
+      b.append("\n\nAnswers:\n\n");
       Answers a = ctx.answers();
       a.recordable().forEach((k, v) -> b.append("- `").append(k).append("`: ").append(v).append('\n'));
       return b.toString();
@@ -349,6 +513,15 @@ public final class Provisioner implements ProjectPublisher {
       }
       return out;
     }
+  }
+
+  /** A folder or git path of this machine: its path means nothing on GitHub and says where the user keeps things. */
+  static boolean onThisMachine(dev.scaffold.template.TemplateOrigin o) {
+    return switch (o.kind()) {
+      case BUNDLED -> false;
+      case DIRECTORY -> true;
+      case GIT -> o.isLocal() || o.source().regionMatches(true, 0, "file:", 0, 5);
+    };
   }
 
   private static String emptyToNull(String v) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface RepoHost {
 
   /**
-   * A repository as the host describes it; {@code settings} holds the merge and feature flags, and
-   * {@code archived}.
+   * A repository as the host describes it; {@code settings} holds the merge and feature flags,
+   * {@code archived}, and {@code admin} (whether the token may administer it) when reported.
    */
   record HostedRepo(
       String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
@@ -25,6 +25,27 @@ public interface RepoHost {
 
   /** The login the token belongs to. */
   String login();
+
+  /**
+   * An account repositories can be created under, as pre-flight checks need it.
+   *
+   * @param plan the billing plan's name ({@code free}, {@code pro}, {@code team}, ...), or null when not shown
+   * @param scopes the token's OAuth scopes, or null when GitHub reports none (fine-grained and App tokens)
+   */
+  record Owner(String login, boolean organization, String plan, java.util.Set<String> scopes) {}
+
+  /**
+   * {@code owner} as an organisation, else as the token's own account; empty when it is neither
+   * (no such account, or somebody else's).
+   */
+  default Optional<Owner> owner(String owner) {
+    throw new UnsupportedOperationException("owner");
+  }
+
+  /** The slugs (lower case) of the organisation's teams the token can see. */
+  default java.util.Set<String> teamSlugs(String org) {
+    throw new UnsupportedOperationException("teamSlugs");
+  }
 
   Optional<HostedRepo> find(String owner, String name);
 
@@ -59,6 +80,57 @@ public interface RepoHost {
   Optional<GitHubSettings.Protection> protection(String owner, String name, String branch);
 
   void protect(String owner, String name, String branch, GitHubSettings.Protection rule);
+
+  /** The repository's rulesets: name → id. */
+  default Map<String, Long> rulesets(String owner, String name) {
+    throw new UnsupportedOperationException("rulesets");
+  }
+
+  /**
+   * Creates ({@code id} null) or replaces a ruleset.
+   *
+   * @param teamIds team slug → id, for the bypass actors that are teams
+   */
+  default void putRuleset(String owner, String name, Long id, GitHubSettings.Ruleset ruleset, Map<String, Long> teamIds) {
+    throw new UnsupportedOperationException("putRuleset");
+  }
+
+  /** The key Actions secrets of the repository are sealed with: its id and the 32 bytes, base64. */
+  record SecretKey(String id, String key) {}
+
+  default SecretKey actionsSecretKey(String owner, String name) {
+    throw new UnsupportedOperationException("actionsSecretKey");
+  }
+
+  /** Creates or replaces an Actions secret with a value sealed for {@code keyId} (base64). */
+  default void putActionsSecret(String owner, String name, String secret, String sealedBase64, String keyId) {
+    throw new UnsupportedOperationException("putActionsSecret");
+  }
+
+  /** Creates or updates an Actions variable. */
+  default void putActionsVariable(String owner, String name, String variable, String value) {
+    throw new UnsupportedOperationException("putActionsVariable");
+  }
+
+  /**
+   * Creates or updates a deployment environment.
+   *
+   * @param reviewers "User" or "Team" → ids
+   */
+  default void putEnvironment(String owner, String name, String environment, Integer waitTimer,
+      List<Map.Entry<String, Long>> reviewers) {
+    throw new UnsupportedOperationException("putEnvironment");
+  }
+
+  /** The numeric id of a user. */
+  default long userId(String login) {
+    throw new UnsupportedOperationException("userId");
+  }
+
+  /** The id of the organisation's team {@code slug}. */
+  default long teamId(String org, String slug) {
+    throw new UnsupportedOperationException("teamId");
+  }
 
   /** The web URL of a pull request (open, closed or merged) from {@code head} into {@code base}. */
   Optional<String> findPullRequest(String owner, String name, String head, String base);

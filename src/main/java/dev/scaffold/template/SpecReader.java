@@ -35,14 +35,27 @@ public final class SpecReader {
           "enabled", "owner", "name", "visibility", "description", "homepage", "topics", "teams",
           "collaborators", "default_branch", "allow_squash_merge", "allow_merge_commit",
           "allow_rebase_merge", "delete_branch_on_merge", "has_issues", "has_wiki",
-          "has_projects", "protection", "pull_request");
-  public static final Set<String> PROTECTION_KEYS =
+          "has_projects", "protection", "pull_request", "rulesets", "allow_auto_merge", "allow_update_branch",
+          "is_template", "web_commit_signoff_required", "squash_merge_commit_title", "squash_merge_commit_message",
+          "merge_commit_title", "merge_commit_message", "variables", "secrets", "environments");
+  /** Rule keys shared by {@code protection} and each of {@code rulesets}. */
+  private static final Set<String> RULE_KEYS =
       Set.of(
           "required_approving_review_count", "require_code_owner_reviews", "dismiss_stale_reviews",
-          "required_status_checks", "strict", "enforce_admins", "required_linear_history");
+          "required_status_checks", "strict", "required_linear_history", "require_last_push_approval",
+          "required_conversation_resolution", "required_signatures", "allow_force_pushes", "allow_deletions", "bypass");
+  public static final Set<String> PROTECTION_KEYS = union(RULE_KEYS, Set.of("enforce_admins", "restrictions", "kind"));
+  public static final Set<String> RULESET_KEYS =
+      union(RULE_KEYS, Set.of("name", "target", "enforcement", "include", "exclude"));
   public static final Set<String> PULL_REQUEST_KEYS = Set.of("branch", "title", "body");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
 
   private final YamlDocument doc;
   private final List<Problem> problems = new ArrayList<>();
@@ -311,6 +324,18 @@ public final class SpecReader {
       unknownKeys(protection, "/github/protection", PROTECTION_KEYS);
     } else if (protection != null && !protection.isBoolean() && !protection.isNull()) {
       problem("/github/protection", "`protection` must be a mapping, or false");
+    }
+    JsonNode rulesets = node.get("rulesets");
+    if (rulesets != null && rulesets.isArray()) {
+      for (int i = 0; i < rulesets.size(); i++) {
+        if (rulesets.get(i).isObject()) {
+          unknownKeys(rulesets.get(i), "/github/rulesets/" + i, RULESET_KEYS);
+        } else {
+          problem("/github/rulesets/" + i, "each ruleset must be a mapping");
+        }
+      }
+    } else if (rulesets != null && !rulesets.isNull()) {
+      problem("/github/rulesets", "`rulesets` must be a list");
     }
     JsonNode pr = node.get("pull_request");
     if (pr != null && pr.isObject()) {

@@ -13,6 +13,17 @@ public final class ContractDriver {
 
   private ContractDriver() {}
 
+  /** An app with a freshly generated key: the mock checks the request, not the signature. */
+  private static AppToken app(String url) {
+    try {
+      java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return new AppToken(url, "4242", g.generateKeyPair().getPrivate(), "acme", java.time.Clock.systemUTC());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static void main(String[] args) {
     GitHubRepoHost h = GitHubRepoHost.connect(args[0], System.getenv().getOrDefault("GITHUB_TOKEN", "dummy-token"));
     GitHubSettings s = new GitHubSettings(true, "acme", "demo", "private", "Demo", "https://example.com",
@@ -22,6 +33,15 @@ public final class ContractDriver {
         new GitHubSettings.PullRequest("scaffold/initial", "Initial", "Body"));
     GitHubSettings user = new GitHubSettings(true, "octo", "demo", "public", null, null, List.of(), Map.of(), Map.of(),
         "main", Map.of(), null, null);
+    GitHubSettings.Protection rich = new GitHubSettings.Protection(2, true, true, List.of("build", "lint"), true, true,
+        true, true, true, true, false, false, Map.of("lint", 15368L),
+        List.of(new GitHubSettings.Actor("team", "devs", "always"), new GitHubSettings.Actor("user", "alice", "always")),
+        List.of(new GitHubSettings.Actor("team", "devs", "always"), new GitHubSettings.Actor("app", "deploy-bot", "always")));
+    GitHubSettings.Ruleset ruleset = new GitHubSettings.Ruleset("default branch", "branch", "active",
+        List.of("~DEFAULT_BRANCH"), List.of(), List.of(new GitHubSettings.Actor("team", "devs", "pull_request"),
+            new GitHubSettings.Actor("role", "admin", "always"), new GitHubSettings.Actor("app", "42", "always")),
+        new GitHubSettings.Protection(1, true, true, List.of("build"), true, false, true, true, true, true, false, false,
+            Map.of("build", 15368L), List.of(), null));
     List<Runnable> calls = List.of(
         h::login,
         () -> h.find("acme", "demo"),
@@ -39,7 +59,33 @@ public final class ContractDriver {
         () -> h.protect("acme", "demo", "main", s.protection()),
         () -> h.protect("acme", "demo", "main", new GitHubSettings.Protection(null, false, false, List.of(), false, true, false)),
         () -> h.findPullRequest("acme", "demo", "scaffold/initial", "main"),
-        () -> h.openPullRequest("acme", "demo", "scaffold/initial", "main", "Initial", "Body"));
+        () -> h.openPullRequest("acme", "demo", "scaffold/initial", "main", "Initial", "Body"),
+        // pre-flight
+        () -> h.owner("acme"),
+        () -> h.owner("octo"),
+        () -> h.teamSlugs("acme"),
+        // richer classic protection and rulesets
+        () -> h.protect("acme", "demo", "main", rich),
+        () -> h.rulesets("acme", "demo"),
+        () -> h.teamId("acme", "devs"),
+        () -> h.putRuleset("acme", "demo", null, ruleset, Map.of("devs", 42L)),
+        () -> h.putRuleset("acme", "demo", 42L, ruleset, Map.of("devs", 42L)),
+        // Actions
+        () -> h.actionsSecretKey("acme", "demo"),
+        () -> h.putActionsSecret("acme", "demo", "SONAR_TOKEN",
+            java.util.Base64.getEncoder().encodeToString(new byte[64]), "012345678912345678"),
+        () -> h.putActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
+        () -> h.putEnvironment("acme", "demo", "production", 30, List.of(Map.entry("Team", 42L), Map.entry("User", 7L))),
+        () -> h.userId("alice"),
+        // fleet updates and update --pr
+        () -> h.reposWithTopic("acme", "java-library"),
+        () -> h.openPullRequests("acme", "demo"),
+        () -> h.commit("acme", "demo", "6dcb09b5b57875f334f61aebed695e2e4193db5e"),
+        () -> h.updatePullRequest("acme", "demo", 1347, "Update", "Body"),
+        () -> h.closePullRequest("acme", "demo", 1347),
+        () -> h.comment("acme", "demo", 1347, "Superseded"),
+        // GitHub App: the installation of an owner and its token, with a JWT
+        () -> app(args[0]).get());
     int i = 0;
     for (Runnable c : calls) {
       i++;

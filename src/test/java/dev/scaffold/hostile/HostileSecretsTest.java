@@ -193,8 +193,9 @@ class HostileSecretsTest {
       Cli.Run r = provision(api.baseUrl());
 
       assertEquals(1, r.exit(), r.err());
-      assertTrue(r.err().contains("answered 307: no details (a redirect to " + evil.baseUrl() + "/repos/acme/demo, "
+      assertTrue(r.err().contains("answered 307: no details (a redirect to " + evil.baseUrl() + "/orgs/acme, "
           + "not followed"), r.err());
+      assertTrue(r.err().contains("nothing was created"), r.err());
       assertEquals(1, api.heard().size(), "one request, not retried: " + api.heard());
       assertEquals(List.of(), evil.heard(), "the redirect was not followed");
       assertTokenNowhere(r);
@@ -290,5 +291,39 @@ class HostileSecretsTest {
     assertEquals(0, made.exit(), made.err());
     String url = gh.cloneUrl(fullName).replace("://", "://x-access-token:" + TOKEN + "@");
     Git.run(dir.resolve("seed"), "push", "-q", url, "main");
+  }
+
+  @Test
+  void aSecretsValueAndAnAppKeyNeverReachDiskOrMessages() throws Exception {
+    String sealedValue = "actions-secret-" + TOKEN.substring(4, 12);
+    FileTree.write(dir.resolve("sec-tpl"), Map.of(
+        "scaffold.yml", GH_TEMPLATE + "  secrets: {DEPLOY: {env: DEPLOY_VALUE}}\n",
+        "template/README.md.ftl", "# ${name}\n"));
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(TOKEN, "octo").org("acme").start()) {
+      Cli.Run r = Cli.run(dir, env("DEPLOY_VALUE", sealedValue), "new", "sec-tpl", "out", "--defaults",
+          "--non-interactive", "--github-url", gh.baseUrl());
+      assertEquals(0, r.exit(), r.err());
+      assertEquals(sealedValue, gh.repo(gh.repos().get(0).fullName()).orElseThrow().secrets().get("DEPLOY"));
+      assertFalse(r.out().contains(sealedValue) || r.err().contains(sealedValue));
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+              .contains(sealedValue), "the secret is in " + dir.relativize(f));
+        }
+      }
+      assertTokenNowhere(r);
+      String config = Files.readString(dir.resolve("out/.git/config"));
+      assertTrue(config.contains("repository = " + gh.repos().get(0).fullName()), config);
+
+      // a broken App key: the error names the variable, never the key's text
+      String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK" + TOKEN + "\n-----END RSA PRIVATE KEY-----\n";
+      Cli.Run app = Cli.run(dir, env("SCAFFOLD_GITHUB_APP_ID", "77", "SCAFFOLD_GITHUB_APP_PRIVATE_KEY", key), "new",
+          "sec-tpl", "out2", "--defaults", "--non-interactive", "--github-url", gh.baseUrl());
+      assertEquals(2, app.exit(), app.err());
+      assertTrue(app.err().contains("the GitHub App private key is not an RSA key in PEM form"), app.err());
+      assertFalse(app.err().contains("MIIBOgIBAAJBAK"), app.err());
+      assertFalse(Files.exists(dir.resolve("out2")));
+      assertTokenNowhere(app);
+    }
   }
 }

@@ -222,9 +222,11 @@ class ProvisioningEndToEndTest {
     assertTokenNowhere(r);
 
     List<String> lines = gh.requests().stream().map(RecordedRequest::line).toList();
-    // GET repo (404), POST create, PUT topics, PUT team, PUT collaborator, git info/refs + receive-pack,
-    // PUT protection, POST pull
+    // pre-flight: GET org (plan, scopes), GET its teams, GET repo (404: the name is free); then POST create,
+    // PUT topics, PUT team, PUT collaborator, git info/refs + receive-pack, PUT protection, POST pull
     assertEquals(List.of(
+        "GET /orgs/acme -> 200",
+        "GET /orgs/acme/teams?per_page=100&page=1 -> 200",
         "GET /repos/acme/demo -> 404",
         "POST /orgs/acme/repos -> 201",
         "PUT /repos/acme/demo/topics -> 200",
@@ -328,7 +330,7 @@ class ProvisioningEndToEndTest {
         "github set topics java, demo",
         "github grant team acme/devs maintain",
         "github grant collaborator alice push",
-        "github push base commit (.scaffold-answers.yml) to main",
+        "github push base commit (.scaffold-answers.yml and CODEOWNERS, if any) to main",
         "github push project to scaffold/initial",
         "github protect main (2 approving review(s), code owners, dismiss stale reviews; status checks build, lint (strict);"
             + " enforce admins on; linear history on)",
@@ -365,7 +367,12 @@ class ProvisioningEndToEndTest {
     RepoSnapshot before = gh.createRepo("acme/demo", "main", true);
     Cli.Run r = scaffold(env());
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("acme/demo already exists on GitHub and was not made from this project"), r.err());
+    assertTrue(r.err().contains("acme/demo already exists on GitHub and was not created for this project"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")), "pre-flight stops before anything is written");
+
+    Cli.Run adopt = scaffold(env(), "--adopt");
+    assertEquals(2, adopt.exit(), adopt.err());
+    assertTrue(adopt.err().contains("acme/demo already exists on GitHub and was not made from this project"), adopt.err());
     RepoSnapshot after = gh.repo("acme/demo").orElseThrow();
     assertEquals(before.topics(), after.topics());
     assertEquals(Map.of(), after.teams());
@@ -378,15 +385,25 @@ class ProvisioningEndToEndTest {
   }
 
   @Test
-  void anEmptyRepositoryIsAdoptedAndGetsItsSettings() throws IOException {
+  void anEmptyRepositoryIsAdoptedOnlyWithAdopt() throws IOException {
     gh.createRepo("acme/demo", "main", false);
-    Cli.Run r = scaffold(env());
+    Cli.Run refused = scaffold(env());
+    assertEquals(2, refused.exit(), refused.err());
+    assertTrue(refused.err().contains("pass --adopt to take over an empty repository"), refused.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+    assertEquals(Map.of(), gh.repo("acme/demo").orElseThrow().teams());
+    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET")), gh.requests().toString());
+
+    Cli.Run r = scaffold(env(), "--adopt");
     assertEquals(0, r.exit(), r.err());
     RepoSnapshot repo = gh.repo("acme/demo").orElseThrow();
     assertEquals("The demo service", repo.description());
     assertEquals(Map.of("devs", "maintain"), repo.teams());
     assertEquals(1, repo.pulls().size());
     assertNotEquals(null, repo.protections().get("main"));
+
+    Cli.Run again = scaffold(env());
+    assertEquals(0, again.exit(), "adopted, it is this project's own: resumed without --adopt\n" + again.err());
   }
 
   @Test

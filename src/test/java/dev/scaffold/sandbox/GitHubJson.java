@@ -111,6 +111,7 @@ final class GitHubJson {
       u.put("disk_usage", 0);
       u.put("collaborators", 0);
       u.put("two_factor_authentication", true);
+      u.set("plan", plan(a));
     }
     return u;
   }
@@ -140,10 +141,27 @@ final class GitHubJson {
     g.put("following", 0);
     g.put("type", "Organization");
     g.put("default_repository_branch", o.defaultBranch);
+    g.put("members_can_create_repositories", true);
+    g.set("plan", plan(o));
     g.put("created_at", time(o.createdAt));
     g.put("updated_at", time(o.createdAt));
     g.putNull("archived_at");
     return g;
+  }
+
+  /** The {@code plan} object GitHub shows an account's owner. */
+  static ObjectNode plan(Account a) {
+    ObjectNode p = object();
+    p.put("name", a.plan);
+    p.put("space", 976562499);
+    p.put("private_repos", a.plan.equals("free") ? 10000 : 999999);
+    if (a.organization) {
+      p.put("filled_seats", 1);
+      p.put("seats", 5);
+    } else {
+      p.put("collaborators", 0);
+    }
+    return p;
   }
 
   ObjectNode team(Team t, String permission) {

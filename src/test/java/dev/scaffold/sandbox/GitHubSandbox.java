@@ -306,6 +306,43 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Sets an account's billing plan ({@code free}, {@code pro}, {@code team}, {@code enterprise}). */
+  public void plan(String login, String plan) {
+    locked(() -> {
+      state.account(login).orElseThrow(() -> new IllegalArgumentException("no account " + login)).plan = plan;
+      return null;
+    });
+  }
+
+  /**
+   * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
+   * and creating a repository needs {@code repo} ({@code public_repo} for a public one).
+   */
+  public void scopes(String token, String... scopes) {
+    locked(() -> state.scopes.put(token, new java.util.TreeSet<>(List.of(scopes))));
+  }
+
+  /**
+   * Registers a GitHub App with the public half of its key, installed on {@code owners}; its
+   * installation tokens last {@code tokenLifetime}. Answers the installation ids, in order.
+   */
+  public List<Long> app(long appId, java.security.PublicKey key, java.time.Duration tokenLifetime, String... owners) {
+    return locked(() -> {
+      SandboxState.App app = state.apps.computeIfAbsent(appId, id -> new SandboxState.App(id, key));
+      app.tokenLifetime = tokenLifetime;
+      List<Long> ids = new ArrayList<>();
+      for (String o : owners) {
+        ids.add(app.installations.computeIfAbsent(o.toLowerCase(java.util.Locale.ROOT), x -> state.nextId()));
+      }
+      return ids;
+    });
+  }
+
+  /** How many installation tokens the app was given. */
+  public int appTokensIssued(long appId) {
+    return locked(() -> state.apps.get(appId).tokensIssued);
+  }
+
   /** Adds a user while running. */
   public void addUser(String login) {
     locked(() -> state.addAccount(login, false));

@@ -9,7 +9,9 @@ import java.util.Map;
  * A copy of one repository's state: {@code settings} holds the has_* and allow_* flags and merge
  * settings by their GitHub names, {@code teams} maps team slug to permission, {@code protections}
  * maps branch to the rule exactly as {@code GET .../protection} returns it, {@code gitDir} is the
- * bare repository on disk, and {@code createdByApi} is false for repositories a test pre-created.
+ * bare repository on disk, {@code createdByApi} is false for repositories a test pre-created, and
+ * {@code rulesets} maps name to the ruleset as {@code GET .../rulesets/{id}} returns it; {@code
+ * secrets} holds each Actions secret as the sandbox decrypted it with the repository's secret key.
  */
 public record RepoSnapshot(
     long id,
@@ -28,7 +30,11 @@ public record RepoSnapshot(
     Map<String, JsonNode> protections,
     List<PullSnapshot> pulls,
     Path gitDir,
-    boolean createdByApi) {
+    boolean createdByApi,
+    Map<String, JsonNode> rulesets,
+    Map<String, String> secrets,
+    Map<String, String> variables,
+    Map<String, JsonNode> environments) {
 
   public String fullName() {
     return owner + "/" + name;

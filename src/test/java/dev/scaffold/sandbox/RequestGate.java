@@ -28,6 +28,10 @@ import org.eclipse.jetty.http.HttpStatus;
 final class RequestGate implements Filter {
 
   static final String LOGIN = "sandbox.login";
+  /** The classic token's OAuth scopes (a {@code Set<String>}), absent for fine-grained tokens. */
+  static final String SCOPES = "sandbox.scopes";
+  /** The GitHub App (a {@code SandboxState.App}) whose JWT authenticated the request. */
+  static final String APP = "sandbox.app";
   static final String RATE_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
   private static final String SECONDARY_DOCS = RATE_DOCS + "#about-secondary-rate-limits";
 
@@ -117,6 +121,12 @@ final class RequestGate implements Filter {
     state.lock.lock();
     try {
       login = state.loginForToken(token);
+      if (login.isEmpty() && !git && (path.startsWith("/app/") || path.endsWith("/installation"))) {
+        // a GitHub App's JWT is good for the app's own routes only
+        Optional<SandboxState.App> app = state.appForJwt(token);
+        app.ifPresent(a -> req.setAttribute(APP, a));
+        login = app.map(a -> "app-" + a.id);
+      }
     } finally {
       state.lock.unlock();
     }
@@ -152,6 +162,18 @@ final class RequestGate implements Filter {
       rateHeaders(res, window, -1);
       if (window.used() > window.limit()) return primaryLimit(res, login.get());
       req.setAttribute(LOGIN, login.get());
+      java.util.Set<String> scopes;
+      state.lock.lock();
+      try {
+        scopes = state.scopes.get(token);
+      } finally {
+        state.lock.unlock();
+      }
+      if (scopes != null) {
+        req.setAttribute(SCOPES, scopes);
+        res.setHeader("X-OAuth-Scopes", String.join(", ", scopes));
+        res.setHeader("X-Accepted-OAuth-Scopes", "repo");
+      }
     }
     chain.doFilter(req, res);
     return res.getStatus();

@@ -71,6 +71,12 @@ final class RestApi extends HttpServlet {
       return req.getParameter(name);
     }
 
+    /** A classic token's scopes, or null for a fine-grained one (not checked). */
+    @SuppressWarnings("unchecked")
+    Set<String> scopes() {
+      return (Set<String>) req.getAttribute(RequestGate.SCOPES);
+    }
+
     JsonNode body() {
       if (body == null) {
         try {
@@ -153,6 +159,9 @@ final class RestApi extends HttpServlet {
     route("GET", legacy, c -> checkTeam(c, legacyTeam(c), c.seg(3), c.seg(4)));
     route("DELETE", legacy, c -> revokeTeam(legacyTeam(c), c.seg(3), c.seg(4)));
     route("GET", "/rate_limit", this::rateLimit);
+    route("GET", "/orgs/" + seg + "/installation", c -> installation(c, c.seg(1)));
+    route("GET", "/users/" + seg + "/installation", c -> installation(c, c.seg(1)));
+    route("POST", "/app/installations/(\\d+)/access_tokens", this::installationToken);
     route("GET", "/search/repositories", this::search);
     route("GET", repo, c -> Reply.ok(json.repository(c.repo(), "admin")));
     route("PATCH", repo, this::updateRepo);
@@ -179,6 +188,20 @@ final class RestApi extends HttpServlet {
     });
     route("GET", repo + "/invitations", this::listInvitations);
     route("GET", repo + "/branches", this::listBranches);
+    route("POST", repo + "/branches/(.+)/protection/required_signatures", this::requireSignatures);
+    route("GET", repo + "/actions/secrets/public-key", this::secretsKey);
+    route("PUT", repo + "/actions/secrets/([A-Za-z0-9_]+)", this::putSecret);
+    route("POST", repo + "/actions/variables", this::createVariable);
+    route("PATCH", repo + "/actions/variables/([A-Za-z0-9_]+)", this::updateVariable);
+    route("PUT", repo + "/environments/([^/]+)", this::putEnvironment);
+    route("GET", repo + "/rulesets", c -> {
+      ArrayNode list = GitHubJson.array();
+      c.repo().rulesets.values().forEach(x -> list.add(rulesetSummary(x)));
+      return Reply.ok(list);
+    });
+    route("POST", repo + "/rulesets", c -> putRuleset(c, null));
+    route("GET", repo + "/rulesets/(\\d+)", c -> Reply.ok(ruleset(c)));
+    route("PUT", repo + "/rulesets/(\\d+)", c -> putRuleset(c, ruleset(c).path("id").asLong()));
     route("GET", repo + "/branches/(.+)/protection", this::getProtection);
     route("PUT", repo + "/branches/(.+)/protection", this::putProtection);
     route("DELETE", repo + "/branches/(.+)/protection", c -> {
@@ -313,6 +336,11 @@ final class RestApi extends HttpServlet {
     }
     String visibility = b.path("private").asBoolean(false) ? "private" : "public";
     if (b.hasNonNull("visibility")) visibility = visibility(b.get("visibility"), owner, docs);
+    Set<String> scopes = c.scopes();
+    if (scopes != null && !scopes.contains("repo") && !(visibility.equals("public") && scopes.contains("public_repo"))) {
+      // what GitHub answers a classic token without the scope to create such a repository
+      throw new ApiException(403, "Resource not accessible by personal access token", docs);
+    }
     // GitHub's create call takes no default_branch: new repositories get the owner's default-branch setting
     String branch = owner.defaultBranch;
     checkSettings(b, docs);
@@ -615,6 +643,7 @@ final class RestApi extends HttpServlet {
 
   private Reply getProtection(Call c) {
     Repo r = c.repo();
+    requireProtectionPlan(r);
     String branch = c.seg(3);
     branchHead(r, branch);
     ObjectNode rule = r.protections.get(branch);
@@ -623,6 +652,234 @@ final class RestApi extends HttpServlet {
           "https://docs.github.com/rest/branches/branch-protection#get-branch-protection");
     }
     return Reply.ok(rule);
+  }
+
+  private static final String D_RULESETS = "https://docs.github.com/rest/repos/rules#create-a-repository-ruleset";
+  private static final Set<String> RULE_TYPES = Set.of("creation", "update", "deletion", "required_linear_history",
+      "required_deployments", "required_signatures", "pull_request", "required_status_checks", "non_fast_forward",
+      "commit_message_pattern", "commit_author_email_pattern", "committer_email_pattern", "branch_name_pattern",
+      "tag_name_pattern", "workflows", "code_scanning", "merge_queue");
+  private static final Map<String, String> ROLES = Map.of("1", "OrganizationAdmin");
+
+  private ObjectNode ruleset(Call c) {
+    ObjectNode r = c.repo().rulesets.get(Long.parseLong(c.seg(3)));
+    if (r == null) throw ApiException.notFound();
+    return r;
+  }
+
+  private static ObjectNode rulesetSummary(ObjectNode r) {
+    ObjectNode s = GitHubJson.object();
+    for (String k : List.of("id", "name", "target", "source_type", "source", "enforcement", "node_id", "_links",
+        "created_at", "updated_at")) {
+      if (r.has(k)) s.set(k, r.get(k));
+    }
+    return s;
+  }
+
+  /** Creates ({@code id} null) or replaces a ruleset, validating it as GitHub does. */
+  private Reply putRuleset(Call c, Long id) {
+    Repo r = c.repo();
+    requireProtectionPlan(r);
+    JsonNode b = c.body();
+    String name = b.path("name").asText("");
+    if (name.isBlank()) throw ApiException.invalid(D_RULESETS, "\"name\" wasn't supplied.");
+    String enforcement = b.path("enforcement").asText("");
+    if (!Set.of("active", "evaluate", "disabled").contains(enforcement)) {
+      throw ApiException.invalid(D_RULESETS, "For 'enforcement', \"" + enforcement + "\" is not a valid value.");
+    }
+    String target = b.path("target").asText("branch");
+    if (!Set.of("branch", "tag", "push").contains(target)) {
+      throw ApiException.invalid(D_RULESETS, "For 'target', \"" + target + "\" is not a valid value.");
+    }
+    if (enforcement.equals("evaluate") && !r.owner.plan.equals("enterprise")) {
+      throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid",
+          "Evaluate mode is only available to GitHub Enterprise");
+    }
+    for (Map.Entry<Long, ObjectNode> e : r.rulesets.entrySet()) {
+      if (e.getValue().path("name").asText().equals(name) && !e.getKey().equals(id)) {
+        throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid", "Name must be unique");
+      }
+    }
+    for (JsonNode rule : b.path("rules")) {
+      if (!RULE_TYPES.contains(rule.path("type").asText())) {
+        throw ApiException.invalid(D_RULESETS, "For 'items', " + rule + " is not a valid rule.");
+      }
+    }
+    for (JsonNode a : b.path("bypass_actors")) {
+      String type = a.path("actor_type").asText();
+      long actor = a.path("actor_id").asLong(-1);
+      boolean known = switch (type) {
+        case "Team" -> r.owner.teams.values().stream().anyMatch(t -> t.id == actor);
+        case "RepositoryRole" -> Set.of(1L, 2L, 3L, 4L, 5L).contains(actor);
+        case "OrganizationAdmin" -> r.owner.organization;
+        case "Integration", "DeployKey" -> actor > 0;
+        default -> false;
+      };
+      if (!known || !Set.of("always", "pull_request").contains(a.path("bypass_mode").asText("always"))) {
+        throw ApiException.validation(D_RULESETS, "Validation Failed", null, null, "invalid",
+            "Invalid bypass actor: " + a);
+      }
+    }
+    ObjectNode out = GitHubJson.object();
+    long rid = id == null ? state.nextId() : id;
+    out.put("id", rid);
+    out.put("name", name);
+    out.put("target", target);
+    out.put("source_type", "Repository");
+    out.put("source", r.fullName());
+    out.put("enforcement", enforcement);
+    out.set("bypass_actors", b.path("bypass_actors").isArray() ? b.get("bypass_actors").deepCopy() : GitHubJson.array());
+    out.put("node_id", "RRS_" + rid);
+    out.set("conditions", b.path("conditions").isObject() ? b.get("conditions").deepCopy() : GitHubJson.object());
+    out.set("rules", b.path("rules").isArray() ? b.get("rules").deepCopy() : GitHubJson.array());
+    String now = SandboxState.now().toString();
+    out.put("created_at", id == null ? now : r.rulesets.get(id).path("created_at").asText(now));
+    out.put("updated_at", now);
+    r.rulesets.put(rid, out);
+    return new Reply(id == null ? 201 : 200, out, Map.of());
+  }
+
+  private static final String D_SECRETS = "https://docs.github.com/rest/actions/secrets";
+
+  private static String keyId(Repo r) {
+    return String.valueOf(java.util.Arrays.hashCode(r.secretsKey[0]) & 0x7fffffff);
+  }
+
+  private Reply secretsKey(Call c) {
+    Repo r = c.repo();
+    if (r.secretsKey == null) r.secretsKey = dev.scaffold.github.Sodium.keyPair();
+    ObjectNode k = GitHubJson.object();
+    k.put("key_id", keyId(r));
+    k.put("key", java.util.Base64.getEncoder().encodeToString(r.secretsKey[0]));
+    return Reply.ok(k);
+  }
+
+  /** Decrypts the sealed value as GitHub does: a value not sealed for this repository's key is refused. */
+  private Reply putSecret(Call c) {
+    Repo r = c.repo();
+    JsonNode b = c.body();
+    if (r.secretsKey == null || !keyId(r).equals(b.path("key_id").asText())) {
+      throw ApiException.validation(D_SECRETS, "Validation Failed", null, "key_id", "invalid", "Bad key_id");
+    }
+    byte[] sealed;
+    try {
+      sealed = java.util.Base64.getDecoder().decode(b.path("encrypted_value").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(D_SECRETS, "encrypted_value is not base64");
+    }
+    byte[] plain = dev.scaffold.github.Sodium.open(sealed, r.secretsKey[0], r.secretsKey[1]);
+    if (plain == null) throw ApiException.validation(D_SECRETS, "Validation Failed", null, null, "invalid",
+        "Bad encrypted value");
+    String name = c.seg(3).toUpperCase(Locale.ROOT);
+    boolean existed = r.secrets.containsKey(name);
+    r.secrets.put(name, new String(plain, StandardCharsets.UTF_8));
+    return existed ? Reply.noContent() : new Reply(201, GitHubJson.object(), Map.of());
+  }
+
+  private Reply createVariable(Call c) {
+    Repo r = c.repo();
+    String name = c.body().path("name").asText("").toUpperCase(Locale.ROOT);
+    if (name.isEmpty() || !c.body().path("value").isTextual()) {
+      throw ApiException.invalid(D_SECRETS, "\"name\" and \"value\" must be supplied.");
+    }
+    if (r.variables.containsKey(name)) throw new ApiException(409, "Already exists - Variable already exists", D_SECRETS);
+    r.variables.put(name, c.body().get("value").asText());
+    return new Reply(201, GitHubJson.object(), Map.of());
+  }
+
+  private Reply updateVariable(Call c) {
+    Repo r = c.repo();
+    String name = c.seg(3).toUpperCase(Locale.ROOT);
+    if (!r.variables.containsKey(name)) throw ApiException.notFound();
+    r.variables.put(name, c.body().path("value").asText());
+    return Reply.noContent();
+  }
+
+  private Reply putEnvironment(Call c) {
+    Repo r = c.repo();
+    JsonNode b = c.body();
+    String docs = "https://docs.github.com/rest/deployments/environments";
+    int wait = b.path("wait_timer").asInt(0);
+    if (wait < 0 || wait > 43200) throw ApiException.invalid(docs, "wait_timer must be between 0 and 43200.");
+    if (b.path("reviewers").size() > 6) throw ApiException.invalid(docs, "At most 6 reviewers.");
+    ObjectNode env = GitHubJson.object();
+    env.put("name", c.seg(3));
+    ArrayNode rules = env.putArray("protection_rules");
+    if (b.has("wait_timer")) rules.addObject().put("type", "wait_timer").put("wait_timer", wait);
+    if (b.path("reviewers").size() > 0) {
+      ObjectNode rr = rules.addObject().put("type", "required_reviewers");
+      ArrayNode list = rr.putArray("reviewers");
+      for (JsonNode x : b.path("reviewers")) {
+        long id = x.path("id").asLong();
+        String type = x.path("type").asText();
+        boolean known = type.equals("User") ? state.accounts().stream().anyMatch(a -> a.id == id && !a.organization)
+            : type.equals("Team") && r.owner.teams.values().stream().anyMatch(t -> t.id == id);
+        if (!known) throw ApiException.validation(docs, "Validation Failed", null, null, "invalid", "Unknown reviewer " + x);
+        ObjectNode one = list.addObject();
+        one.put("type", type);
+        one.put("id", id);
+      }
+    }
+    r.environments.put(c.seg(3), env);
+    return Reply.ok(env);
+  }
+
+  private static final String D_APPS = "https://docs.github.com/rest/apps/apps";
+
+  private static SandboxState.App app(Call c) {
+    Object app = c.req.getAttribute(RequestGate.APP);
+    if (app == null) {
+      throw new ApiException(401, "A JSON web token could not be decoded", D_APPS);
+    }
+    return (SandboxState.App) app;
+  }
+
+  private Reply installation(Call c, String owner) {
+    SandboxState.App app = app(c);
+    Account a = state.account(owner).orElseThrow(ApiException::notFound);
+    Long id = app.installations.get(a.login.toLowerCase(Locale.ROOT));
+    if (id == null) throw ApiException.notFound();
+    ObjectNode n = GitHubJson.object();
+    n.put("id", id);
+    n.set("account", json.user(a));
+    n.put("app_id", app.id);
+    n.put("target_type", a.type());
+    return Reply.ok(n);
+  }
+
+  /** A fresh installation token, accepted from now on as the app's bot until it expires. */
+  private Reply installationToken(Call c) {
+    SandboxState.App app = app(c);
+    long id = Long.parseLong(c.seg(1));
+    if (!app.installations.containsValue(id)) throw ApiException.notFound();
+    String token = "ghs_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    state.addToken(token, app.botLogin());
+    app.tokensIssued++;
+    ObjectNode n = GitHubJson.object();
+    n.put("token", token);
+    n.put("expires_at", SandboxState.now().plus(app.tokenLifetime).toString());
+    n.putObject("permissions").put("contents", "write").put("administration", "write").put("pull_requests", "write");
+    n.put("repository_selection", "all");
+    return new Reply(201, n, Map.of());
+  }
+
+  private Reply requireSignatures(Call c) {
+    Repo r = c.repo();
+    requireProtectionPlan(r);
+    ObjectNode rule = r.protections.get(c.seg(3));
+    if (rule == null) throw new ApiException(404, "Branch not protected", D_PROTECTION);
+    ObjectNode sig = rule.putObject("required_signatures");
+    sig.put("url", json.protectionUrl(r, c.seg(3)) + "/required_signatures");
+    sig.put("enabled", true);
+    return Reply.ok(sig);
+  }
+
+  /** GitHub Free has no branch protection (nor rulesets) for private and internal repositories. */
+  private static void requireProtectionPlan(Repo r) {
+    if (r.isPrivate() && r.owner.plan.equals("free")) {
+      throw new ApiException(403, "Upgrade to GitHub Pro or make this repository public to enable this feature.",
+          D_PROTECTION);
+    }
   }
 
   private static Boolean optionalFlag(JsonNode b, String key) {
@@ -634,6 +891,7 @@ final class RestApi extends HttpServlet {
 
   private Reply putProtection(Call c) {
     Repo r = c.repo();
+    requireProtectionPlan(r);
     String branch = c.seg(3);
     JsonNode b = c.body();
     for (String key : List.of("required_status_checks", "enforce_admins", "required_pull_request_reviews",
@@ -691,6 +949,27 @@ final class RestApi extends HttpServlet {
       p.put("require_code_owner_reviews", Boolean.TRUE.equals(optionalFlag(reviews, "require_code_owner_reviews")));
       p.put("required_approving_review_count", count);
       p.put("require_last_push_approval", Boolean.TRUE.equals(optionalFlag(reviews, "require_last_push_approval")));
+      JsonNode allow = reviews.path("bypass_pull_request_allowances");
+      if (allow.isObject()) {
+        if (!r.owner.organization) {
+          throw ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid",
+              "Only organization repositories can have users and team bypass allowances");
+        }
+        ObjectNode x = p.putObject("bypass_pull_request_allowances");
+        ArrayNode users = x.putArray("users");
+        allow.path("users").forEach(u -> users.add(json.user(state.account(u.asText()).orElseThrow(() ->
+            ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid", "No user " + u.asText())))));
+        ArrayNode teams = x.putArray("teams");
+        for (JsonNode t : allow.path("teams")) {
+          Team team = r.owner.teams.get(t.asText().toLowerCase(Locale.ROOT));
+          if (team == null) {
+            throw ApiException.validation(D_PROTECTION, "Validation Failed", null, null, "invalid", "No team " + t.asText());
+          }
+          teams.add(json.team(team, null));
+        }
+        ArrayNode apps = x.putArray("apps");
+        allow.path("apps").forEach(a -> apps.addObject().put("slug", a.asText()));
+      }
     }
 
     JsonNode restrictions = b.get("restrictions");
@@ -711,7 +990,8 @@ final class RestApi extends HttpServlet {
         Team team = r.owner.teams.get(t.asText().toLowerCase(Locale.ROOT));
         if (team != null) teams.add(json.team(team, null));
       });
-      x.putArray("apps");
+      ArrayNode apps = x.putArray("apps");
+      restrictions.path("apps").forEach(a -> apps.addObject().put("slug", a.asText()));
     }
 
     JsonNode enforce = b.get("enforce_admins");

@@ -44,8 +44,11 @@ final class SandboxState {
     final Map<String, Team> teams = new TreeMap<>();
     final List<String> members = new ArrayList<>();
     String defaultBranch = "main";
+    /** The billing plan: branch protection of a private repository needs more than {@code free}. */
+    String plan;
 
     Account(long id, String login, boolean organization, Instant createdAt) {
+      this.plan = organization ? "team" : "pro";
       this.id = id;
       this.login = login;
       this.organization = organization;
@@ -125,6 +128,13 @@ final class SandboxState {
     final Map<String, String> collaborators = new TreeMap<>();
     final Map<String, String> invitations = new TreeMap<>();
     final Map<String, ObjectNode> protections = new TreeMap<>();
+    /** Rulesets by id, in GitHub's answer shape. */
+    final Map<Long, ObjectNode> rulesets = new TreeMap<>();
+    /** The Actions secrets key pair ({public, secret}), made on first use, and the secrets as decrypted. */
+    byte[][] secretsKey;
+    final Map<String, String> secrets = new TreeMap<>();
+    final Map<String, String> variables = new TreeMap<>();
+    final Map<String, ObjectNode> environments = new TreeMap<>();
     final List<Pull> pulls = new ArrayList<>();
     int lastNumber;
     final Path gitDir;
@@ -273,7 +283,14 @@ final class SandboxState {
           id, owner.login, name, isPrivate(), visibility, description, homepage, defaultBranch,
           java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), List.copyOf(topics),
           Map.copyOf(teams), Map.copyOf(collaborators), Map.copyOf(invitations), prot,
-          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi);
+          pulls.stream().map(Pull::snapshot).toList(), gitDir, createdByApi, rulesetsByName(), Map.copyOf(secrets),
+          Map.copyOf(variables), Map.copyOf(environments));
+    }
+
+    private Map<String, com.fasterxml.jackson.databind.JsonNode> rulesetsByName() {
+      Map<String, com.fasterxml.jackson.databind.JsonNode> out = new TreeMap<>();
+      rulesets.values().forEach(r -> out.put(r.path("name").asText(), r.deepCopy()));
+      return out;
     }
   }
 
@@ -281,6 +298,8 @@ final class SandboxState {
   private final AtomicLong ids = new AtomicLong(1000);
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, String> tokens = new LinkedHashMap<>();
+  /** A classic token's OAuth scopes; tokens without an entry act as fine-grained ones (no header, no scope check). */
+  final Map<String, java.util.Set<String>> scopes = new LinkedHashMap<>();
   private final Map<String, Repo> repos = new LinkedHashMap<>();
   private final Path gitRoot;
   int legacyTeamGrants;
@@ -340,6 +359,52 @@ final class SandboxState {
 
   Optional<String> loginForToken(String token) {
     return Optional.ofNullable(token == null ? null : tokens.get(token));
+  }
+
+  /** A GitHub App: its public key, its installations (owner login → installation id), its bot's login. */
+  static final class App {
+    final long id;
+    final java.security.PublicKey key;
+    final Map<String, Long> installations = new LinkedHashMap<>();
+    java.time.Duration tokenLifetime = java.time.Duration.ofHours(1);
+    int tokensIssued;
+
+    App(long id, java.security.PublicKey key) {
+      this.id = id;
+      this.key = key;
+    }
+
+    String botLogin() {
+      return "app-" + id + "[bot]";
+    }
+  }
+
+  final Map<Long, App> apps = new LinkedHashMap<>();
+
+  /**
+   * The app a JWT was signed by, if its RS256 signature verifies with a registered key and it is
+   * current (GitHub: {@code exp} at most ten minutes after {@code iat}, not expired).
+   */
+  Optional<App> appForJwt(String jwt) {
+    String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
+    if (parts.length != 3) return Optional.empty();
+    try {
+      com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+      App app = apps.get(Long.parseLong(claims.path("iss").asText("-1")));
+      if (app == null) return Optional.empty();
+      java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+      rsa.initVerify(app.key);
+      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (!rsa.verify(java.util.Base64.getUrlDecoder().decode(parts[2]))) return Optional.empty();
+      long now = Instant.now().getEpochSecond();
+      long iat = claims.path("iat").asLong();
+      long exp = claims.path("exp").asLong();
+      if (exp <= now || iat > now + 60 || exp - iat > 600) return Optional.empty();
+      return Optional.of(app);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
   }
 
   Optional<Repo> repo(String owner, String name) {
