@@ -199,7 +199,8 @@ class ResearchTemplateEndToEndTest {
     try (Repository bare = new FileRepositoryBuilder().setGitDir(repo.gitDir().toFile()).build()) {
       Map<String, String> base = tree(bare, "refs/heads/main");
       Map<String, String> head = tree(bare, "refs/heads/" + pr.head());
-      assertEquals(List.of(".scaffold-answers.yml"), List.copyOf(base.keySet()));
+      // the base commit holds what GitHub reads from the default branch: CODEOWNERS gates the first PR
+      assertEquals(List.of(".github/CODEOWNERS", ".scaffold-answers.yml"), List.copyOf(base.keySet()));
       String lock = head.get("uv.lock");
       assertEquals("version = 1\nrequires-python = \">=3.12\"\n\n[[package]]\nname = \"acme-rnd-template-test\"\n", lock);
       assertTrue(head.containsKey("Dockerfile") && head.containsKey(".dockerignore"), head.keySet().toString());

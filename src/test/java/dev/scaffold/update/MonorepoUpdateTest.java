@@ -202,7 +202,9 @@ class MonorepoUpdateTest {
     Path broken = mono.resolve("services/zeta");
     make(app, broken, "--set", "project_name=zeta");
     Path answers = broken.resolve(".scaffold-answers.yml");
-    Files.writeString(answers, read(answers).replace("_version: v1.0.0", "_version: v0.9.0"));
+    // neither the tag nor the commit it recorded exists (a recorded commit alone would be merged from)
+    Files.writeString(answers, read(answers).replace("_version: v1.0.0", "_version: v0.9.0")
+        .replaceAll("(?m)^_commit: .*$", "_commit: " + "0".repeat(40)));
     commit("zeta");
     TreeSnapshot before = TreeSnapshot.of(mono, p -> !p.equals(".git") && !p.startsWith(".git/"));
     String head = git(mono, "rev-parse", "HEAD");

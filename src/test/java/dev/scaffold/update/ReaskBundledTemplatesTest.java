@@ -30,7 +30,7 @@ class ReaskBundledTemplatesTest {
     return Stream.of(
         // template, answers changed on update, what README.md must then say, what CODEOWNERS must say
         Arguments.of("java-library", List.of("--set", "license=MIT"), "MIT, see [LICENSE](LICENSE).",
-            "@acme/payments"),
+            "@acme/platform"),
         Arguments.of("java-library", List.of("--ask", "owning_team", "--set", "owning_team=billing"),
             "`@acme/billing` reviews every change", "@acme/billing"),
         Arguments.of("service", List.of("--set", "owning_team=edge"), "`@acme/edge` reviews every change",
