@@ -114,4 +114,68 @@ class GitHubWorkflowsIT {
     assertTrue(ci.path("on").has("pull_request"));
     assertTrue(Files.readString(Path.of(".github/workflows/ci.yml")).contains("run: mvn -B verify"));
   }
+
+  /** The shell script of the generated workflow's "Install scaffold" step. */
+  private static String installStep() throws Exception {
+    JsonNode wf = YAML.readTree(Path.of("templates/java-library/template/.github/workflows/scaffold-update.yml").toFile());
+    for (JsonNode step : wf.path("jobs").path("update").path("steps")) {
+      if (step.path("name").asText().startsWith("Install scaffold")) {
+        return step.path("run").asText();
+      }
+    }
+    throw new AssertionError("no Install scaffold step");
+  }
+
+  private BundledTemplatesBuildIT.Result runInstallStep(String runtime, Path releases, String sha) throws Exception {
+    Path temp = Files.createDirectories(dir.resolve("runner-temp-" + runtime + sha.length()));
+    Path githubPath = temp.resolve("github-path");
+    Path script = temp.resolve("install.sh");
+    Files.writeString(script, installStep());
+    // as on the runner: bash -e, the workflow's env, RUNNER_* and GITHUB_PATH
+    return BundledTemplatesBuildIT.exec(temp, Map.of("SCAFFOLD_VERSION", "0.1.0", "SCAFFOLD_RUNTIME", runtime,
+        "SCAFFOLD_SHA256", sha, "SCAFFOLD_URL", releases.toUri() + "v{version}/{asset}", "RUNNER_ARCH", "X64",
+        "RUNNER_TEMP", temp.toString(), "GITHUB_PATH", githubPath.toString()), 2, "bash", "-e", script.toString());
+  }
+
+  /** A release folder as release.yml publishes it: the asset and its sha256sum line. */
+  private Path release(String asset, Path file) throws Exception {
+    Path v = Files.createDirectories(dir.resolve("releases/v0.1.0"));
+    Files.copy(file, v.resolve(asset));
+    String sum = BundledTemplatesBuildIT.exec(v, Map.of(), 1, "sha256sum", asset).output();
+    Files.writeString(v.resolve(asset + ".sha256"), sum);
+    return dir.resolve("releases");
+  }
+
+  @Test
+  void theGeneratedWorkflowInstallsTheReleaseJarAndRefusesAWrongChecksum() throws Exception {
+    Path releases = release("scaffold-0.1.0.jar", ScaffoldLauncher.jar());
+    BundledTemplatesBuildIT.Result ok = runInstallStep("jar", releases, "");
+    assertEquals(0, ok.exit(), ok.output());
+    Path bin = dir.resolve("runner-temp-jar0/scaffold/scaffold");
+    assertEquals(dir.resolve("runner-temp-jar0/scaffold").toString(),
+        Files.readString(dir.resolve("runner-temp-jar0/github-path")).strip());
+    BundledTemplatesBuildIT.Result v = BundledTemplatesBuildIT.exec(dir, Map.of(), 1, bin.toString(), "--version");
+    assertEquals("scaffold 0.1.0\n", v.output());
+
+    String wrong = "0".repeat(64);
+    BundledTemplatesBuildIT.Result refused = runInstallStep("jar", releases, wrong);
+    assertNotEquals(0, refused.exit(), refused.output());
+    assertTrue(refused.output().contains("::error::scaffold-0.1.0.jar has SHA-256"), refused.output());
+    assertTrue(refused.output().contains("expected " + wrong), refused.output());
+    assertTrue(!Files.exists(dir.resolve("runner-temp-jar64/scaffold/scaffold")), "nothing to run after a mismatch");
+  }
+
+  @Test
+  void theGeneratedWorkflowInstallsTheNativeExecutable() throws Exception {
+    Path exe = ScaffoldLauncher.executable();
+    assumeTrue(exe != null, "skipped: the tests run the jar (-Dscaffold.exe names a native executable)");
+    // the stand-in toolchain's executable needs its lib/ beside it; a release one is self-contained
+    assumeTrue(!Files.isDirectory(exe.resolveSibling("lib")), "skipped: this native build is not self-contained");
+    Path releases = release("scaffold-0.1.0-linux-amd64", exe);
+    BundledTemplatesBuildIT.Result ok = runInstallStep("native", releases, "");
+    assertEquals(0, ok.exit(), ok.output());
+    BundledTemplatesBuildIT.Result v = BundledTemplatesBuildIT.exec(dir, Map.of(), 1,
+        dir.resolve("runner-temp-native0/scaffold/scaffold").toString(), "--version");
+    assertEquals("scaffold 0.1.0\n", v.output());
+  }
 }
