@@ -90,6 +90,7 @@ public final class NewCommand implements Callable<Integer> {
     Progress progress = ctx.progress(common.verbose, common.json);
     Services services = new Services(ctx, progress, githubUrl);
     boolean interactive = common.interactive(ctx);
+    NewWarmUp.start(template, !noGit, interactive);
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
     try {
       return run(services, progress, prompter);

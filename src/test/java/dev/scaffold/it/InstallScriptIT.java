@@ -96,7 +96,7 @@ class InstallScriptIT {
     Path other = Files.createDirectories(dir.resolve("other/bin"));
     Files.createSymbolicLink(other.resolve("sc"), Path.of("../../prefix/bin/scaffold"));
     String path = other + ":" + System.getenv("PATH");
-    BundledTemplatesBuildIT.Result list = sh(Map.of("PATH", path), "sc", "list");
+    BundledTemplatesBuildIT.Result list = sh(Map.of("PATH", path), "bash", "-c", "sc list");
     assertEquals(0, list.exit(), list.output());
     assertTrue(list.output().contains("java-library"), list.output());
   }
