@@ -32,7 +32,7 @@ class InstallScriptIT {
     Path c = dir.resolve(name);
     Files.createDirectories(c.resolve("scripts"));
     Files.createDirectories(c.resolve("target"));
-    for (String s : new String[] {"install", "scaffold"}) {
+    for (String s : new String[] {"install", "scaffold", "build-native"}) {
       Files.copy(Path.of("scripts", s), c.resolve("scripts").resolve(s));
     }
     Files.copy(ScaffoldLauncher.jar(), c.resolve("target").resolve(ScaffoldLauncher.jar().getFileName()));
@@ -155,5 +155,19 @@ class InstallScriptIT {
     assertTrue(failed.exit() != 0, failed.output());
     assertEquals(before, Files.readSymbolicLink(prefix.resolve("bin/scaffold")).toString());
     assertEquals(0, sh(Map.of(), prefix.resolve("bin/scaffold").toString(), "--version").exit());
+  }
+
+  @Test
+  void buildNativeWithoutAToolchainSaysSoAndBuildsNothing() throws Exception {
+    // a checkout with no ../shared beside it, no GraalVM, and NATIVE_IMAGE naming nothing
+    Path c = checkout(false, false);
+    Map<String, String> env = Map.of("NATIVE_IMAGE", dir.resolve("no-such-native-image").toString(),
+        "GRAALVM_HOME", "", "JAVA_HOME", dir.resolve("no-jdk").toString(), "PATH", "/usr/bin:/bin");
+    BundledTemplatesBuildIT.Result r = sh(env, c.resolve("scripts/build-native").toString());
+    assertEquals(3, r.exit(), r.output());
+    assertTrue(r.output().startsWith("build-native: no native-image found"), r.output());
+    assertFalse(Files.exists(c.resolve("target/native")), "nothing built, nothing half-made");
+    BundledTemplatesBuildIT.Result check = sh(env, c.resolve("scripts/build-native").toString(), "--check");
+    assertEquals(3, check.exit(), check.output());
   }
 }
