@@ -5,9 +5,7 @@ import dev.scaffold.project.Timing;
 
 /**
  * Entry point. Kept free of library types so that {@code scaffold --version} starts in a JVM's
- * bare start-up time; everything else goes to {@link ScaffoldCli}, except the plainest command
- * lines of {@code new}, {@code update} and {@code check}, which {@link PlainCommandLine} reads
- * without picocli.
+ * bare start-up time; picocli ({@link ScaffoldCli}) reads every other command line.
  */
 public final class Main {
 
@@ -36,10 +34,7 @@ public final class Main {
     });
     int code;
     try {
-      code = PlainCommandLine.run(args);
-      if (code == PlainCommandLine.NOT_HANDLED) {
-        code = ScaffoldCli.run(args);
-      }
+      code = ScaffoldCli.run(args);
     } finally {
       // a run that ended of itself, even by an exception, was not aborted
       Runtime.getRuntime().removeShutdownHook(abortNotice);

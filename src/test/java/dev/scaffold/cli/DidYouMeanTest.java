@@ -2,14 +2,9 @@ package dev.scaffold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.scaffold.testing.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +32,6 @@ class DidYouMeanTest {
     assertSuggests("error: unknown option `--comit`\n  did you mean: --commit?", "update", "--comit");
     assertSuggests("error: unknown option `--jsn`\n  did you mean: --json?", "check", "--jsn");
     assertSuggests("error: unknown option `--dry`\n  did you mean: --dry-run?", "new", "--dry=x");
-  }
-
-  @Test
-  void thePlainReaderLeavesAMistypedOptionToPicocli() {
-    CliContext ctx = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-        new ByteArrayInputStream(new byte[0]), Map.of(), dir, false);
-    assertNull(PlainCommandLine.parse(ctx, new String[] {"new", "tpl", "--forse"}));
-    assertNull(PlainCommandLine.parse(ctx, new String[] {"update", "--comit"}));
-    assertNull(PlainCommandLine.parse(ctx, new String[] {"check", "--jsn"}));
   }
 
   @Test

@@ -1,13 +1,13 @@
 package dev.scaffold.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the packaged jar as a user would, on each bundled template's answers example, and builds
+ * Runs the packaged jar (or the native executable, see {@link ScaffoldLauncher}) as a user would, on each bundled template's answers example, and builds
  * the generated project with its own tools where they are installed.
  */
 class BundledTemplatesBuildIT {
@@ -35,13 +35,11 @@ class BundledTemplatesBuildIT {
   }
 
   static Result scaffold(Path cwd, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
-    cmd.addAll(List.of(args));
-    return exec(cwd, Map.of("GIT_CONFIG_NOSYSTEM", "1"), 2, cmd.toArray(String[]::new));
-  }
-
-  static Path jar() {
-    return Path.of(System.getProperty("scaffold.jar", "target/scaffold-0.1.0.jar")).toAbsolutePath();
+    List<String> cmd = ScaffoldLauncher.command(args);
+    Result r = exec(cwd, Map.of("GIT_CONFIG_NOSYSTEM", "1"), 2, cmd.toArray(String[]::new));
+    String gap = ScaffoldLauncher.metadataGap(r.output());
+    assertNull(gap, () -> "native metadata gap in `scaffold " + String.join(" ", args) + "`:\n" + r.output());
+    return r;
   }
 
   private Path generate(String template, String example) throws Exception {

@@ -22,9 +22,7 @@ class DiffPagerJarIT {
   @TempDir Path dir;
 
   private ProcessBuilder java(String... args) {
-    List<String> cmd = new java.util.ArrayList<>(List.of("java", "-jar", BundledTemplatesBuildIT.jar().toString()));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(dir.toFile());
+    return new ProcessBuilder(ScaffoldLauncher.command(args)).directory(dir.toFile());
   }
 
   private static String run(ProcessBuilder pb, Map<String, String> env) throws Exception {
@@ -42,14 +40,14 @@ class DiffPagerJarIT {
 
   /** Runs the jar's diff under {@code script}, whose child gets a pseudo-terminal for stdin, stdout and stderr. */
   private String onTerminal(Map<String, String> env) throws Exception {
-    String jar = BundledTemplatesBuildIT.jar().toString();
-    return run(new ProcessBuilder("script", "-qec", "java -jar '" + jar + "' diff proj", "/dev/null")
+    String line = String.join(" ", ScaffoldLauncher.command("diff", "proj").stream().map(a -> "'" + a + "'").toList());
+    return run(new ProcessBuilder("script", "-qec", line, "/dev/null")
         .directory(dir.toFile()), env);
   }
 
   @Test
   void pagedAndColouredOnATerminalPlainInAPipe() throws Exception {
-    assumeTrue(Files.isRegularFile(BundledTemplatesBuildIT.jar()), "the jar is built by mvn package");
+    assumeTrue(ScaffoldLauncher.isNative() || Files.isRegularFile(ScaffoldLauncher.jar()), "the jar is built by mvn package");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is installed");
     dev.scaffold.testing.FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", "name: t\n",
         "template/a.txt", "one\ntwo\n"));
