@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * scaffold's own workflows ({@code .github/workflows}) and the {@code scaffold-update.yml} every
  * bundled template generates, checked against GitHub's workflow schema by a real linter
- * ({@code @action-validator/cli} from npm, installed into {@code target/npm-tools} once), and for
+ * ({@code @action-validator/cli} from npm, installed into {@code target/check-tools} once, as scripts/install-check-tools does), and for
  * what a release must hold: a tag trigger, the jar and five native platforms built with GraalVM,
  * a checksum for each.
  */
 class GitHubWorkflowsIT {
 
   static final String VALIDATOR = "@action-validator/cli@0.6.0";
-  static final Path TOOLS = Path.of("target/npm-tools").toAbsolutePath();
+  static final Path TOOLS = Path.of("target/check-tools").toAbsolutePath();
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   static Path validator;
