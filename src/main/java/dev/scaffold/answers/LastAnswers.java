@@ -6,11 +6,8 @@ import dev.scaffold.template.YamlWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -61,21 +58,8 @@ public final class LastAnswers {
     Map<String, Object> plain = new LinkedHashMap<>();
     answers.forEach((k, v) -> plain.put(k, v instanceof BigDecimal d ? d.toPlainString() : v));
     try {
-      Files.createDirectories(target.getParent(),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Path temp = Files.createTempFile(target.getParent(), ".answers-", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        Files.writeString(temp, "# answers last given for " + template.replaceAll("\\p{Cntrl}", "?") + "\n"
-            + YamlWriter.write(plain), StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      dev.scaffold.PrivateFiles.write(target, "# answers last given for " + template.replaceAll("\\p{Cntrl}", "?") + "\n"
+          + YamlWriter.write(plain));
     } catch (IOException e) {
       throw new OperationException("cannot keep the answers in " + target + ": " + e.getMessage(), e);
     }

@@ -155,18 +155,23 @@ final class JGitRepo implements GitRepo {
     }
   }
 
+  /** Every path git's status names: staged, unstaged, untracked and conflicting, sorted. */
+  private static TreeSet<String> everyChange(Status st) {
+    TreeSet<String> out = new TreeSet<>();
+    out.addAll(st.getAdded());
+    out.addAll(st.getChanged());
+    out.addAll(st.getRemoved());
+    out.addAll(st.getMissing());
+    out.addAll(st.getModified());
+    out.addAll(st.getUntracked());
+    out.addAll(st.getConflicting());
+    return out;
+  }
+
   @Override
   public List<String> changedPaths() {
     try {
-      Status st = status();
-      TreeSet<String> out = new TreeSet<>();
-      out.addAll(st.getAdded());
-      out.addAll(st.getChanged());
-      out.addAll(st.getRemoved());
-      out.addAll(st.getMissing());
-      out.addAll(st.getModified());
-      out.addAll(st.getUntracked());
-      out.addAll(st.getConflicting());
+      TreeSet<String> out = everyChange(status());
       return scoped() ? view(out) : List.copyOf(out);
     } catch (GitAPIException e) {
       throw new OperationException("git status failed: " + e.getMessage(), e);
@@ -301,15 +306,7 @@ final class JGitRepo implements GitRepo {
   @Override
   public void restoreScope() {
     try {
-      Status st = status();
-      TreeSet<String> changed = new TreeSet<>();
-      changed.addAll(st.getAdded());
-      changed.addAll(st.getChanged());
-      changed.addAll(st.getRemoved());
-      changed.addAll(st.getMissing());
-      changed.addAll(st.getModified());
-      changed.addAll(st.getUntracked());
-      changed.addAll(st.getConflicting());
+      TreeSet<String> changed = everyChange(status());
       changed.removeIf(p -> !inScope(p));
       if (changed.isEmpty()) {
         return;

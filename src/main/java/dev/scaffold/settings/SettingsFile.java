@@ -8,13 +8,9 @@ import dev.scaffold.Problem;
 import dev.scaffold.template.YamlDocument;
 import dev.scaffold.template.YamlWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -352,22 +348,7 @@ public final class SettingsFile {
   public void write() {
     try {
       Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
-      Path dir = target.toAbsolutePath().getParent();
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      Path temp = Files.createTempFile(dir, ".settings-", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        Files.writeString(temp, HEADER + YamlWriter.write(document), StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      dev.scaffold.PrivateFiles.write(target, HEADER + YamlWriter.write(document));
     } catch (IOException e) {
       throw new OperationException("cannot write " + file + ": " + e.getMessage(), e);
     }
