@@ -44,10 +44,12 @@ public final class UpdateContinuation {
 
   public Result resume(Path dir) {
     Path project = dir.toAbsolutePath().normalize();
-    if (!git.isRepository(project)) {
+    // a project in a sub-folder of a monorepo: its repository is found above it, and commits cover its folder
+    GitRepo opened = GitCheck.openProject(git, project);
+    if (opened == null) {
       throw InputException.at(project.toString(), "is not a git repository, so there is no update to continue");
     }
-    try (GitRepo repo = git.open(project)) {
+    try (GitRepo repo = opened) {
       Path gitDir = repo.gitDir();
       UpdateInProgress state = UpdateInProgress.read(gitDir);
       if (state == null) {
