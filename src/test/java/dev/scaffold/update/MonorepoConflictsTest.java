@@ -124,6 +124,71 @@ class MonorepoConflictsTest {
     assertEquals("", git(mono, "status", "--porcelain"));
   }
 
+  @Test
+  void updateAllCommitWithConflictsStopsOnTheBranchAndContinueCommitsTheProjectsOnly() throws Exception {
+    for (Path p : List.of(billing, api)) {
+      write(p.resolve("README.md"), read(p.resolve("README.md")).replace("built with app 1", "built by me"));
+    }
+    commit(mono, "my edits");
+    String mainBefore = git(mono, "rev-parse", "HEAD").strip();
+    write(mono.resolve("README.md"), "# the monorepo, unsaved\n");
+
+    var r = cli(mono, "update", "--all", "--commit", "--non-interactive");
+    assertEquals(3, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Not committed: the update of all projects is in progress"), r.out());
+    assertTrue(r.out().contains("scaffold update --continue"), r.out());
+    String branch = git(mono, "branch", "--show-current").strip();
+    assertTrue(branch.startsWith("scaffold/update-all-"), branch);
+    assertEquals(mainBefore, git(mono, "rev-parse", "HEAD").strip(), "no commit holds the markers");
+    assertEquals(Map.of("services/api/README.md", "123", "services/billing/README.md", "123"), stages(mono));
+    String msg = Files.readString(mono.resolve(".git/MERGE_MSG"));
+    assertEquals(2, msg.lines().filter(l -> l.equals("Scaffold-Update: v1.0.0 -> v2.0.0")).count(), msg);
+
+    var unmerged = cli(mono, "update", "--continue");
+    assertEquals(3, unmerged.code(), unmerged.out() + unmerged.err());
+    assertTrue(unmerged.out().contains("services/api/README.md: unmerged in the index"), unmerged.out());
+    git(mono, "add", "services/api/README.md", "services/billing/README.md"); // billing's markers still in
+    var marked = cli(mono, "update", "--continue");
+    assertEquals(3, marked.code(), marked.out() + marked.err());
+    assertTrue(marked.out().contains("services/billing/README.md: still has conflict markers"), marked.out());
+
+    for (Path p : List.of(billing, api)) {
+      write(p.resolve("README.md"), read(p.resolve("README.md"))
+          .replaceAll("(?s)<<<<<<< .*?>>>>>>> [^\n]*\n", "built by me with app 2\n"));
+    }
+    git(mono, "add", "services");
+    var done = cli(mono, "update", "--continue");
+    assertEquals(0, done.code(), done.out() + done.err());
+    assertEquals(branch, git(mono, "branch", "--show-current").strip());
+    assertEquals(mainBefore, git(mono, "rev-parse", "HEAD~1").strip());
+    assertEquals(List.of("services/api/.scaffold-answers.yml", "services/api/README.md", "services/api/config.txt",
+        "services/api/docs/CHANGELOG.md", "services/billing/.scaffold-answers.yml", "services/billing/README.md",
+        "services/billing/config.txt", "services/billing/docs/CHANGELOG.md"), committed(mono));
+    assertEquals(msg.strip(), git(mono, "log", "-1", "--format=%B").strip());
+    assertEquals(" M README.md\n", git(mono, "status", "--porcelain"), "the change outside the projects stays out");
+    assertFalse(Files.exists(mono.resolve(".git/" + UpdateInProgress.FILE)));
+  }
+
+  @Test
+  void updateAllWithConflictsStopsEvenWhenTheOnlyProjectIsAtTheRoot() throws Exception {
+    // no sub-folders: the repository's root is the one project; the stop must hold there too
+    Path single = tmp.resolve("single");
+    make(app, single, "project_name=single");
+    git(single, "init", "-q", "-b", "main");
+    write(single.resolve("README.md"), read(single.resolve("README.md")).replace("built with app 1", "built by me"));
+    commit(single, "start");
+    String before = git(single, "rev-parse", "HEAD").strip();
+    var r = cli(single, "update", "--all", "--commit", "--non-interactive", "--json");
+    assertEquals(3, r.code(), r.out() + r.err());
+    assertEquals(before, git(single, "rev-parse", "HEAD").strip());
+    assertEquals(Map.of("README.md", "123"), stages(single));
+    write(single.resolve("README.md"), "# single\n");
+    git(single, "add", "README.md");
+    var done = cli(single, "update", "--continue");
+    assertEquals(0, done.code(), done.out() + done.err());
+    assertEquals("", git(single, "status", "--porcelain"));
+  }
+
   private static Map<String, String> tools(boolean executable) {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("scaffold.yml", SPEC);
