@@ -226,6 +226,11 @@ public final class UpdateCommand implements Callable<Integer> {
       if (all.commit() != null) {
         out.println("Committed " + all.commit().substring(0, 7) + " on branch " + all.branch() + " (all projects).");
       }
+      if (!all.dryRun() && all.branch() != null && all.commit() == null && all.pullRequest() == null) {
+        out.println("Not committed: the update of all projects is in progress on branch " + all.branch()
+            + ". Resolve the conflicts, `git add` each file, then `git commit` (the message is prepared) or "
+            + "`scaffold update --continue " + all.dir() + "`.");
+      }
       if (all.pullRequest() != null) {
         out.println("Pull request: " + all.pullRequest());
       }

@@ -106,8 +106,13 @@ public final class AllProjectsUpdater {
           if (repo.hasBranch(branch)) {
             throw InputException.at(root.toString(), "branch " + branch + " exists already; delete it or merge it first");
           }
-          progress.step("commit on " + branch);
           repo.switchToNewBranch(branch);
+          if (!request.pullRequest() && results.stream().anyMatch(r -> !r.conflicts().isEmpty())) {
+            // as one project's --commit: markers are never committed, the merge stays in progress for --continue
+            stopForConflicts(repo, dir, branch, folders, results, message(names, results));
+            return new Result(dir, results, names, branch, null, null, false);
+          }
+          progress.step("commit on " + branch);
           commitId = repo.commitAll(message(names, results));
         } catch (RuntimeException e) {
           restore(repo, results.size());
@@ -122,6 +127,22 @@ public final class AllProjectsUpdater {
       }
       return new Result(dir, results, names, branch, commitId, pr, false);
     }
+  }
+
+  /** Saves what {@code update --continue DIR} needs; the conflicted paths are relative to DIR, as it sees them. */
+  private void stopForConflicts(GitRepo repo, Path dir, String branch, List<String> folders,
+      List<UpdateResult> results, String message) {
+    List<String> conflicted = new ArrayList<>();
+    for (UpdateResult r : results) {
+      for (FileOutcome c : r.conflicts()) {
+        conflicted.add(dir.relativize(r.project().resolve(c.path()))
+            .toString().replace(dir.getFileSystem().getSeparator(), "/"));
+      }
+    }
+    UpdateResult first = results.stream().filter(r -> !r.upToDate()).findFirst().orElseThrow();
+    progress.step("stop with the merge in progress on " + branch);
+    new UpdateInProgress(branch, repo.head(), first.fromVersion(), first.toVersion(), message, conflicted, List.of(),
+        folders.contains("") ? List.of() : folders).save(repo.gitDir());
   }
 
   private UpdateResult run(UpdateRequest request, AnswersFinder.Found f, Path dir, boolean checked) {

@@ -44,12 +44,27 @@ public final class UpdateContinuation {
 
   public Result resume(Path dir) {
     Path project = dir.toAbsolutePath().normalize();
-    if (!git.isRepository(project)) {
+    // a project in a sub-folder of a monorepo: its repository is found above it, and commits cover its folder
+    GitRepo opened = GitCheck.openProject(git, project);
+    if (opened == null) {
       throw InputException.at(project.toString(), "is not a git repository, so there is no update to continue");
     }
-    try (GitRepo repo = git.open(project)) {
+    UpdateInProgress state;
+    try {
+      state = UpdateInProgress.read(opened.gitDir());
+      if (state != null && !state.folders().isEmpty() && opened.root() != null) {
+        // an update --all: its commit holds the projects' folders and nothing else below DIR
+        Path root = opened.root().toAbsolutePath().normalize();
+        GitRepo scoped = git.openWithin(root, GitCheck.prefix(root, project), state.folders());
+        opened.close();
+        opened = scoped;
+      }
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    try (GitRepo repo = opened) {
       Path gitDir = repo.gitDir();
-      UpdateInProgress state = UpdateInProgress.read(gitDir);
       if (state == null) {
         throw InputException.at(project.toString(), "no update is in progress (nothing to continue): "
             + "--continue finishes an `update --commit` that stopped with conflicts");

@@ -22,7 +22,13 @@ import java.util.Properties;
  * offers.
  */
 record UpdateInProgress(String branch, String head, String fromVersion, String toVersion, String message,
-    List<String> conflicted, List<String> rejects) {
+    List<String> conflicted, List<String> rejects, List<String> folders) {
+
+  /** One project's update: its commit covers the folder {@code --continue} is run on. */
+  UpdateInProgress(String branch, String head, String fromVersion, String toVersion, String message,
+      List<String> conflicted, List<String> rejects) {
+    this(branch, head, fromVersion, toVersion, message, conflicted, rejects, List.of());
+  }
 
   static final String FILE = "SCAFFOLD_UPDATE";
   private static final String MERGE_MSG = "MERGE_MSG";
@@ -37,6 +43,8 @@ record UpdateInProgress(String branch, String head, String fromVersion, String t
     p.setProperty("message", message);
     p.setProperty("conflicted", String.join("\n", conflicted));
     p.setProperty("rejects", String.join("\n", rejects));
+    // update --all: the projects' folders (from the repository's root), which alone the commit holds
+    p.setProperty("folders", String.join("\n", folders));
     StringWriter text = new StringWriter();
     try {
       p.store(text, "scaffold update in progress: finish with `scaffold update --continue`");
@@ -66,7 +74,8 @@ record UpdateInProgress(String branch, String head, String fromVersion, String t
       throw new OperationException(file + " is not a saved update (branch, to or message missing); delete it to start over");
     }
     return new UpdateInProgress(branch, emptyToNull(p.getProperty("head")), emptyToNull(p.getProperty("from")), to,
-        message, lines(p.getProperty("conflicted")), lines(p.getProperty("rejects")));
+        message, lines(p.getProperty("conflicted")), lines(p.getProperty("rejects")),
+        lines(p.getProperty("folders")));
   }
 
   /** Removes the state (and the message it gave git), once the update is committed or is stale. */
