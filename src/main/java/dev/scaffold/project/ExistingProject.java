@@ -28,7 +28,8 @@ final class ExistingProject {
     }
     TemplateOrigin o = template.origin();
     String expected =
-        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name);
+        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name,
+            destination);
     try {
       if (!expected.equals(Files.readString(file, StandardCharsets.UTF_8))) {
         return false;
