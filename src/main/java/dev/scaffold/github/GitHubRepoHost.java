@@ -196,37 +196,6 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
-  public void setVulnerabilityAlerts(String owner, String name, boolean on) {
-    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/vulnerability-alerts", null), "Dependabot alerts");
-  }
-
-  @Override
-  public void setAutomatedSecurityFixes(String owner, String name, boolean on) {
-    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/automated-security-fixes", null),
-        "Dependabot security updates");
-  }
-
-  @Override
-  public void setSecurityAndAnalysis(String owner, String name, Map<String, Boolean> features) {
-    Map<String, Object> sa = new java.util.LinkedHashMap<>();
-    features.forEach((k, v) -> sa.put(k, Map.of("status", v ? "enabled" : "disabled")));
-    ok(rest.send("PATCH", repoPath(owner, name), Map.of("security_and_analysis", sa)), "PATCH security_and_analysis");
-  }
-
-  @Override
-  public void setCustomProperties(String owner, String name, Map<String, Object> values) {
-    List<Map<String, Object>> properties = new ArrayList<>();
-    values.forEach((k, v) -> {
-      Map<String, Object> p = new java.util.LinkedHashMap<>();
-      p.put("property_name", k);
-      p.put("value", v);
-      properties.add(p);
-    });
-    ok(rest.send("PATCH", repoPath(owner, name) + "/properties/values", Map.of("properties", properties)),
-        "PATCH custom properties");
-  }
-
-  @Override
   public void setTopics(String owner, String name, List<String> topics) {
     ok(rest.send("PUT", repoPath(owner, name) + "/topics", Map.of("names", topics)), "PUT topics");
   }

@@ -194,8 +194,6 @@ public final class Provisioner implements ProjectPublisher {
     actions.environments().forEach((n, e) -> steps.add("environment " + n + (e.waitTimer() == null ? ""
         : " (wait " + e.waitTimer() + " min)") + (e.reviewers().isEmpty() ? ""
         : " reviewers " + e.reviewers().stream().map(a -> a.type() + " " + a.name()).toList())));
-    s.security().features().forEach((k, v) -> steps.add((v ? "enable " : "disable ") + k.replace('_', ' ')));
-    s.security().customProperties().forEach((k, v) -> steps.add("custom property " + k + " = " + v));
     for (GitHubSettings.Ruleset r : s.rulesets()) {
       steps.add("ruleset \"" + r.name() + "\" on " + r.target() + " " + String.join(", ", r.include())
           + (r.exclude().isEmpty() ? "" : " except " + String.join(", ", r.exclude())) + ", " + r.enforcement() + " ("
@@ -297,10 +295,6 @@ public final class Provisioner implements ProjectPublisher {
       if (!s.rulesets().isEmpty()) {
         step("apply rulesets " + String.join(", ", s.rulesets().stream().map(GitHubSettings.Ruleset::name).toList()),
             this::ensureRulesets);
-      }
-      GitHubSettings.Security security = available(s.security());
-      if (!security.isEmpty()) {
-        step("set security features and custom properties", known -> ensureSecurity(security));
       }
       Map<String, String> links = new LinkedHashMap<>();
       links.put("repository", repo.htmlUrl());
@@ -466,60 +460,6 @@ public final class Provisioner implements ProjectPublisher {
         }
         host.putEnvironment(owner, name, env, e.waitTimer(), reviewers);
       });
-    }
-
-    /**
-     * What the account's plan offers of {@code wanted}; the rest is skipped with a warning, since the
-     * repository is useful without it. Secret scanning of a repository that is not public needs
-     * GitHub Advanced Security (GitHub Enterprise); custom properties need an organisation.
-     */
-    private GitHubSettings.Security available(GitHubSettings.Security wanted) {
-      RepoHost.Owner account = checked.owner();
-      Map<String, Boolean> features = new LinkedHashMap<>(wanted.features());
-      boolean advanced = s.visibility().equals("public") || "enterprise".equals(account.plan());
-      for (String f : List.of("secret_scanning", "secret_scanning_push_protection")) {
-        if (Boolean.TRUE.equals(features.get(f)) && !advanced) {
-          features.remove(f);
-          progress.warn("skipped github.security." + f + ": on a " + s.visibility() + " repository it needs GitHub"
-              + " Advanced Security, which " + owner + "'s plan (" + (account.plan() == null ? "unknown" : account.plan())
-              + ") does not include");
-        }
-      }
-      Map<String, Object> properties = wanted.customProperties();
-      if (!properties.isEmpty() && !account.organization()) {
-        progress.warn("skipped github.custom_properties: " + owner + " is a user account, and custom properties need"
-            + " an organisation");
-        properties = Map.of();
-      }
-      return new GitHubSettings.Security(features, properties);
-    }
-
-    /** Alerts before security updates (which need them), then the {@code security_and_analysis} ones. */
-    private void ensureSecurity(GitHubSettings.Security security) {
-      Map<String, Boolean> f = security.features();
-      Boolean alerts = f.get("dependabot_alerts");
-      Boolean updates = f.get("dependabot_security_updates");
-      if (Boolean.TRUE.equals(alerts) || Boolean.TRUE.equals(updates)) { // updates need alerts
-        host.setVulnerabilityAlerts(owner, name, true);
-      }
-      if (updates != null) {
-        host.setAutomatedSecurityFixes(owner, name, updates);
-      }
-      if (Boolean.FALSE.equals(alerts)) {
-        host.setVulnerabilityAlerts(owner, name, false);
-      }
-      Map<String, Boolean> analysis = new LinkedHashMap<>();
-      for (String k : List.of("secret_scanning", "secret_scanning_push_protection")) {
-        if (f.containsKey(k)) {
-          analysis.put(k, f.get(k));
-        }
-      }
-      if (!analysis.isEmpty()) {
-        host.setSecurityAndAnalysis(owner, name, analysis);
-      }
-      if (!security.customProperties().isEmpty()) {
-        host.setCustomProperties(owner, name, security.customProperties());
-      }
     }
 
     private void ensureRulesets(boolean known) {

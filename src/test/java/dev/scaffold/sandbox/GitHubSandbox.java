@@ -314,39 +314,6 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
-  /** Defines a custom property of an organisation; {@code allowed} empty takes any text. */
-  public void customProperty(String org, String property, String... allowed) {
-    locked(() -> {
-      state.account(org).orElseThrow(() -> new IllegalArgumentException("no account " + org))
-          .propertySchema.put(property, List.of(allowed));
-      return null;
-    });
-  }
-
-  /**
-   * A repository's security features as set: the {@code security_and_analysis} ones ({@code
-   * enabled}/{@code disabled}) and {@code dependabot_alerts}, {@code dependabot_security_updates}.
-   */
-  public Map<String, String> security(String fullName) {
-    return locked(() -> {
-      SandboxState.Repo r = repoNamed(fullName);
-      Map<String, String> out = new java.util.TreeMap<>(r.security);
-      out.put("dependabot_alerts", r.vulnerabilityAlerts ? "enabled" : "disabled");
-      out.put("dependabot_security_updates", r.automatedSecurityFixes ? "enabled" : "disabled");
-      return out;
-    });
-  }
-
-  /** A repository's custom property values. */
-  public Map<String, Object> customProperties(String fullName) {
-    return locked(() -> new java.util.TreeMap<>(repoNamed(fullName).customProperties));
-  }
-
-  private SandboxState.Repo repoNamed(String fullName) {
-    String[] parts = fullName.split("/", 2);
-    return state.repo(parts[0], parts[1]).orElseThrow(() -> new IllegalArgumentException("no repository " + fullName));
-  }
-
   /**
    * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
    * and creating a repository needs {@code repo} ({@code public_repo} for a public one).

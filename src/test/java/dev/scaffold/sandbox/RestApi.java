@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,27 +167,6 @@ final class RestApi extends HttpServlet {
     route("PATCH", repo, this::updateRepo);
     route("GET", repo + "/topics", c -> Reply.ok(topics(c.repo())));
     route("PUT", repo + "/topics", this::setTopics);
-    route("PUT", repo + "/vulnerability-alerts", c -> {
-      c.repo().vulnerabilityAlerts = true;
-      return Reply.noContent();
-    });
-    route("DELETE", repo + "/vulnerability-alerts", c -> {
-      c.repo().vulnerabilityAlerts = false;
-      c.repo().automatedSecurityFixes = false;
-      return Reply.noContent();
-    });
-    route("PUT", repo + "/automated-security-fixes", c -> {
-      if (!c.repo().vulnerabilityAlerts) {
-        throw ApiException.invalid(D_SECURITY, "Failed to enable automated security fixes: Dependabot alerts are disabled");
-      }
-      c.repo().automatedSecurityFixes = true;
-      return Reply.noContent();
-    });
-    route("DELETE", repo + "/automated-security-fixes", c -> {
-      c.repo().automatedSecurityFixes = false;
-      return Reply.noContent();
-    });
-    route("PATCH", repo + "/properties/values", this::setCustomProperties);
     route("GET", repo + "/teams", c -> {
       Repo r = c.repo();
       List<JsonNode> out = new ArrayList<>();
@@ -435,82 +413,9 @@ final class RestApi extends HttpServlet {
       r.defaultBranch = branch;
       r.pointHeadAt(branch);
     }
-    Map<String, String> security = security(r, visibility, b.get("security_and_analysis"), docs);
     r.visibility = visibility;
     applySettings(r, b);
-    r.security.putAll(security);
     return Reply.ok(json.repository(r, "admin"));
-  }
-
-  private static final String D_SECURITY = "https://docs.github.com/rest/repos/repos#enable-vulnerability-alerts";
-  private static final String D_PROPERTIES =
-      "https://docs.github.com/rest/repos/custom-properties#create-or-update-custom-property-values-for-a-repository";
-  private static final Set<String> SECURITY_FEATURES = Set.of("advanced_security", "secret_scanning",
-      "secret_scanning_push_protection", "secret_scanning_non_provider_patterns", "secret_scanning_validity_checks");
-
-  /**
-   * Checks {@code security_and_analysis} as GitHub does: each feature {@code {status:
-   * enabled|disabled}}; secret scanning of a non-public repository needs Advanced Security (here:
-   * the enterprise plan); push protection needs secret scanning.
-   */
-  private static Map<String, String> security(Repo r, String visibility, JsonNode sa, String docs) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (sa == null || sa.isNull()) return out;
-    if (!sa.isObject()) throw ApiException.invalid(docs, "For 'properties/security_and_analysis', " + sa + " is not an object.");
-    for (Iterator<Map.Entry<String, JsonNode>> it = sa.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      String status = f.getValue().path("status").asText("");
-      if (!SECURITY_FEATURES.contains(f.getKey()) || !Set.of("enabled", "disabled").contains(status)) {
-        throw ApiException.invalid(docs, "For 'properties/security_and_analysis/" + f.getKey() + "', " + f.getValue()
-            + " is not valid.");
-      }
-      out.put(f.getKey(), status);
-    }
-    boolean scanning = "enabled".equals(out.getOrDefault("secret_scanning", r.security.get("secret_scanning")));
-    if (out.values().contains("enabled") && !visibility.equals("public") && !"enterprise".equals(r.owner.plan)) {
-      throw ApiException.validation(docs, "Validation Failed", "Repository", "security_and_analysis", "invalid",
-          "Advanced security has not been purchased");
-    }
-    if ("enabled".equals(out.get("secret_scanning_push_protection")) && !scanning) {
-      throw ApiException.validation(docs, "Validation Failed", "Repository", "security_and_analysis", "invalid",
-          "Secret scanning push protection requires secret scanning to be enabled");
-    }
-    return out;
-  }
-
-  private Reply setCustomProperties(Call c) {
-    Repo r = c.repo();
-    if (!r.owner.organization) throw ApiException.notFound();
-    JsonNode props = c.body().get("properties");
-    if (props == null || !props.isArray()) throw ApiException.invalid(D_PROPERTIES, "\"properties\" wasn't supplied.");
-    Map<String, Object> set = new LinkedHashMap<>();
-    for (JsonNode p : props) {
-      String name = p.path("property_name").asText("");
-      List<String> allowed = r.owner.propertySchema.get(name);
-      if (allowed == null) {
-        throw ApiException.validation(D_PROPERTIES, "Validation Failed", "CustomPropertyValue", "property_name",
-            "invalid", "Property " + name + " does not exist in the organization");
-      }
-      JsonNode v = p.get("value");
-      List<String> values = new ArrayList<>();
-      if (v != null && v.isArray()) v.forEach(x -> values.add(x.asText()));
-      else if (v != null && v.isTextual()) values.add(v.asText());
-      else if (v != null && !v.isNull()) {
-        throw ApiException.invalid(D_PROPERTIES, "For 'properties/value', " + v + " is not a string or an array.");
-      }
-      for (String x : values) {
-        if (!allowed.isEmpty() && !allowed.contains(x)) {
-          throw ApiException.validation(D_PROPERTIES, "Validation Failed", "CustomPropertyValue", "value", "invalid",
-              "Value " + x + " is not allowed for property " + name);
-        }
-      }
-      set.put(name, v == null || v.isNull() ? null : v.isArray() ? List.copyOf(values) : values.get(0));
-    }
-    set.forEach((k, v) -> {
-      if (v == null) r.customProperties.remove(k);
-      else r.customProperties.put(k, v);
-    });
-    return Reply.noContent();
   }
 
   private ObjectNode topics(Repo r) {

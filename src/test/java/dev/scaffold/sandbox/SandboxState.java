@@ -46,8 +46,6 @@ final class SandboxState {
     String defaultBranch = "main";
     /** The billing plan: branch protection of a private repository needs more than {@code free}. */
     String plan;
-    /** Custom properties the organisation defines: name → allowed values (empty: any text). */
-    final Map<String, List<String>> propertySchema = new TreeMap<>();
 
     Account(long id, String login, boolean organization, Instant createdAt) {
       this.plan = organization ? "team" : "pro";
@@ -137,12 +135,6 @@ final class SandboxState {
     final Map<String, String> secrets = new TreeMap<>();
     final Map<String, String> variables = new TreeMap<>();
     final Map<String, ObjectNode> environments = new TreeMap<>();
-    /** {@code security_and_analysis} features → {@code enabled} or {@code disabled}. */
-    final Map<String, String> security = new TreeMap<>();
-    boolean vulnerabilityAlerts;
-    boolean automatedSecurityFixes;
-    /** Custom property values: text or a list of texts. */
-    final Map<String, Object> customProperties = new TreeMap<>();
     final List<Pull> pulls = new ArrayList<>();
     int lastNumber;
     final Path gitDir;
