@@ -125,7 +125,7 @@ public final class AnswersFile {
     }
     Map<String, Object> answers = new LinkedHashMap<>(all);
     answers.keySet().removeIf(k -> k.startsWith("_"));
-    return new Recorded(TemplatePlace.resolve(template, projectDir), version, commit, answers);
+    return new Recorded(template, version, commit, answers);
   }
 
   /** {@code file:line} of a key in a project's answers file, for errors found after reading it. */
@@ -143,14 +143,9 @@ public final class AnswersFile {
     }
   }
 
-  /**
-   * The text of the answers file kept at {@code relative} in the project at {@code project}: a
-   * local template folder is recorded relative to the project or the home folder, never as an
-   * absolute path of this machine, since the file is committed and pushed.
-   */
-  public static String render(Recorded r, String relative, Path project) {
-    return render(new Recorded(TemplatePlace.recordable(r.template(), project), r.version(), r.commit(), r.answers()),
-        relative);
+  /** The text of {@code .scaffold-answers.yml}. */
+  public static String render(Recorded r) {
+    return render(r, NAME);
   }
 
   /**
@@ -158,7 +153,7 @@ public final class AnswersFile {
    * .scaffold-answers.yml} names its own place ({@code _answers_file}): that is how {@code update
    * --all} tells it from any other YAML file, and where it finds the project's folder.
    */
-  static String render(Recorded r, String relative) {
+  public static String render(Recorded r, String relative) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("_template", r.template());
     if (r.version() != null) {

@@ -28,8 +28,7 @@ final class ExistingProject {
     }
     TemplateOrigin o = template.origin();
     String expected =
-        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name,
-            destination);
+        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name);
     try {
       if (!expected.equals(Files.readString(file, StandardCharsets.UTF_8))) {
         return false;

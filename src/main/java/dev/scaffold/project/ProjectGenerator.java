@@ -144,7 +144,7 @@ public final class ProjectGenerator {
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder(), progress);
       Timing.mark("files written");
-      writeAnswers(staging.folder(), destination, template, answers);
+      writeAnswers(staging.folder(), template, answers);
       Timing.mark("answers file written");
       new TaskRunner(progress, environment).run(tasks, staging.folder());
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
@@ -319,12 +319,11 @@ public final class ProjectGenerator {
     return DEFAULT_BRANCH;
   }
 
-  /** Writes the answers file into {@code dir}, recording local paths as seen from {@code destination}. */
-  private static void writeAnswers(Path dir, Path destination, ResolvedTemplate t, Answers answers) {
+  private static void writeAnswers(Path dir, ResolvedTemplate t, Answers answers) {
     TemplateOrigin o = t.origin();
     String file = t.spec().answersFile();
     String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()),
-        file, destination);
+        file);
     try {
       new ConfinedPaths(dir).write(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -539,7 +539,7 @@ public final class ProjectUpdater {
   private static void writeAnswers(Path project, String answersFile, AnswersFile.Recorded recorded) {
     try {
       new ConfinedPaths(project).write(answersFile,
-          AnswersFile.render(recorded, answersFile, project).getBytes(StandardCharsets.UTF_8));
+          AnswersFile.render(recorded, answersFile).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new OperationException("cannot write " + answersFile + ": " + e.getMessage(), e);
     }
