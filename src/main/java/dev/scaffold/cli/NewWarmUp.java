@@ -35,16 +35,5 @@ final class NewWarmUp {
     }, "scaffold-warm-up");
     t.setDaemon(true);
     t.start();
-    if (prompts && git) {
-      // JGit's measurement writes a probe file into the working folder and deletes it when done: a
-      // run that ends meanwhile (a failed answer, Ctrl-C) waits for it, so no `.probe-*` is left
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          t.join(5_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "scaffold-warm-up-wait"));
-    }
   }
 }
