@@ -30,6 +30,7 @@ final class MoveJournal {
   private static final String MOVES = "moves";
   private static final String DONE = "done";
   private static final String BACKUP = "backup";
+  private static final String DRAFT = ".draft";
 
   /** One move into the destination: the path, and whether something was there before (now in the backup). */
   record Move(String path, boolean replaces) {}
@@ -59,7 +60,7 @@ final class MoveJournal {
     Path folder = folderFor(destination);
     // a draft of its own for every claim, even two of one process (threads)
     Path draft = folder.resolveSibling(folder.getFileName() + "." + ProcessHandle.current().pid() + "-"
-        + Long.toHexString(System.nanoTime()) + "-" + Thread.currentThread().getId() + ".draft");
+        + Long.toHexString(System.nanoTime()) + "-" + Thread.currentThread().getId() + DRAFT);
     try {
       FileTrees.deleteRecursively(draft);
       Files.createDirectory(draft);
@@ -114,6 +115,30 @@ final class MoveJournal {
       return anyMoves ? Outcome.ROLLED_BACK : Outcome.NOTHING;
     } catch (IOException e) {
       throw new OperationException("cannot recover the interrupted run recorded in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code name} is a claim's draft ({@code .scaffold-journal-NAME.PID-NANOS-THREAD.draft}). */
+  static boolean isDraft(String name) {
+    return name.startsWith(PREFIX) && name.endsWith(DRAFT);
+  }
+
+  /**
+   * The run a draft left by a kill belongs to: the owner file in it or, when the kill came before
+   * that was written, the pid in its name; null when neither can be read.
+   */
+  static RunOwner draftOwner(Path draft) {
+    RunOwner owner = owner(draft);
+    if (owner != null) {
+      return owner;
+    }
+    String name = draft.getFileName().toString();
+    String tail = name.substring(0, name.length() - DRAFT.length());
+    String pid = tail.substring(tail.lastIndexOf('.') + 1).split("-")[0];
+    try {
+      return new RunOwner(Long.parseLong(pid), 0);
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

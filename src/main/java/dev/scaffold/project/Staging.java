@@ -35,8 +35,9 @@ public final class Staging implements AutoCloseable {
   static volatile IntConsumer afterMove = n -> {};
 
   private final Path destination;
-  private final Path folder;
-  private final MoveJournal journal;
+  /** Set under {@link #moving} by {@link #claim}, so the shutdown hook sees them or none. */
+  private Path folder;
+  private MoveJournal journal;
   private final Thread cleanupOnExit;
   private final Object moving = new Object();
   private volatile boolean finished;
@@ -44,14 +45,17 @@ public final class Staging implements AutoCloseable {
   /** Moves begun and neither complete nor undone: the journal must outlive this run. */
   private boolean pending;
 
-  private Staging(Path destination, Path folder, MoveJournal journal) {
+  private Staging(Path destination) {
     this.destination = destination;
-    this.folder = folder;
-    this.journal = journal;
     // Ctrl-C ends the JVM without running finally blocks; the hook still removes the staging
-    // folder and undoes a move cut short
+    // folder and undoes a move cut short. It is in place before anything is made on disk, so a
+    // Ctrl-C at any moment of the claim leaves nothing either
     this.cleanupOnExit = new Thread(this::abandon, "scaffold-staging-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    try {
+      Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    } catch (IllegalStateException e) {
+      throw new OperationException("stopped before writing " + destination, e);
+    }
   }
 
   /**
@@ -82,12 +86,23 @@ public final class Staging implements AutoCloseable {
     } catch (IOException e) {
       throw new OperationException("cannot create " + parent + ": " + e.getMessage(), e);
     }
-    MoveJournal journal = MoveJournal.claim(dest);
+    Staging staging = new Staging(dest);
     try {
-      return new Staging(dest, createFolder(dest), journal);
+      staging.claim();
     } catch (RuntimeException e) {
-      journal.release();
+      staging.close();
       throw e;
+    }
+    return staging;
+  }
+
+  private void claim() {
+    synchronized (moving) {
+      if (finished) {
+        throw new OperationException("stopped before writing " + destination);
+      }
+      journal = MoveJournal.claim(destination);
+      folder = createFolder(destination);
     }
   }
 
@@ -119,8 +134,10 @@ public final class Staging implements AutoCloseable {
   static void removeStaleStaging(Path parent) {
     List<Path> stale = new ArrayList<>();
     try (Stream<Path> s = Files.list(parent)) {
-      s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(p -> {
-        RunOwner owner = ownerOf(p.getFileName().toString());
+      s.forEach(p -> {
+        String name = p.getFileName().toString();
+        RunOwner owner = name.startsWith(PREFIX) ? ownerOf(name)
+            : MoveJournal.isDraft(name) ? MoveJournal.draftOwner(p) : null;
         if (owner != null && !owner.alive()) {
           stale.add(p);
         }
@@ -259,7 +276,7 @@ public final class Staging implements AutoCloseable {
     synchronized (moving) {
       if (!finished) {
         finished = true;
-        if (!moved) {
+        if (!moved && journal != null) {
           try {
             journal.rollBack();
             pending = false;
@@ -270,7 +287,7 @@ public final class Staging implements AutoCloseable {
       }
     }
     // the render's threads may still be adding files while the JVM shuts down: try a few times
-    for (int attempt = 0; attempt < 20 && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); attempt++) {
+    for (int attempt = 0; folder != null && attempt < 20 && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); attempt++) {
       FileTrees.deleteQuietly(folder);
       if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
         try {
@@ -288,8 +305,10 @@ public final class Staging implements AutoCloseable {
     synchronized (moving) {
       finished = true;
     }
-    FileTrees.deleteQuietly(folder);
-    if (!pending) {
+    if (folder != null) {
+      FileTrees.deleteQuietly(folder);
+    }
+    if (!pending && journal != null) {
       journal.release();
     }
     try {

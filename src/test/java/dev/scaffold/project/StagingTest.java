@@ -71,4 +71,23 @@ class StagingTest {
     assertNull(Staging.ownerOf(".scaffold-staging-mine"));
     assertNull(Staging.ownerOf(".scaffold-staging-a-b-c-zz-yy-xx"));
   }
+
+  @Test
+  void claimDraftsOfKilledRunsAreRemovedAndThoseOfLiveRunsKept() throws IOException, InterruptedException {
+    long self = ProcessHandle.current().pid();
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    // killed after writing its owner file: this pid, but another start time, is another process
+    Path withOwner = Files.createDirectory(tmp.resolve(MoveJournal.PREFIX + "out." + self + "-1f-1.draft"));
+    Files.writeString(withOwner.resolve("owner"), new RunOwner(self, 1) + "\n");
+    // killed before writing it: the pid in the name tells
+    Files.createDirectory(tmp.resolve(MoveJournal.PREFIX + "out." + gone.pid() + "-2f-1.draft"));
+    // a claim of this very process under way
+    Path live = Files.createDirectory(tmp.resolve(MoveJournal.PREFIX + "my.lib." + self + "-3f-1.draft"));
+    Files.writeString(live.resolve("owner"), RunOwner.current() + "\n");
+
+    Staging.recoverInterrupted(tmp.resolve("out"));
+
+    assertEquals(List.of(live.getFileName().toString()), names());
+  }
 }
