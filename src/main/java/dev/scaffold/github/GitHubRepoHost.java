@@ -196,6 +196,50 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
+  public void setVulnerabilityAlerts(String owner, String name, boolean on) {
+    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/vulnerability-alerts", null), "Dependabot alerts");
+  }
+
+  @Override
+  public void setAutomatedSecurityFixes(String owner, String name, boolean on) {
+    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/automated-security-fixes", null),
+        "Dependabot security updates");
+  }
+
+  @Override
+  public void setSecurityAndAnalysis(String owner, String name, Map<String, Boolean> features) {
+    Map<String, Object> sa = new LinkedHashMap<>();
+    features.forEach((k, v) -> sa.put(k, Map.of("status", v ? "enabled" : "disabled")));
+    ok(rest.send("PATCH", repoPath(owner, name), Map.of("security_and_analysis", sa)), "PATCH security_and_analysis");
+  }
+
+  @Override
+  public void setCustomProperties(String owner, String name, Map<String, Object> values) {
+    List<Map<String, Object>> properties = new ArrayList<>();
+    values.forEach((k, v) -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("property_name", k);
+      p.put("value", v);
+      properties.add(p);
+    });
+    ok(rest.send("PATCH", repoPath(owner, name) + "/properties/values", Map.of("properties", properties)),
+        "PATCH custom properties");
+  }
+
+  @Override
+  public Map<String, PropertyDefinition> customPropertySchema(String org) {
+    Map<String, PropertyDefinition> out = new LinkedHashMap<>();
+    for (JsonNode p : ok(rest.send("GET", "/orgs/" + seg(org) + "/properties/schema", null),
+        "GET custom properties of " + org)) {
+      List<String> allowed = new ArrayList<>();
+      p.path("allowed_values").forEach(v -> allowed.add(v.asText()));
+      out.put(p.path("property_name").asText(), new PropertyDefinition(p.path("value_type").asText("string"),
+          List.copyOf(allowed), p.path("required").asBoolean(false)));
+    }
+    return out;
+  }
+
+  @Override
   public void setTopics(String owner, String name, List<String> topics) {
     ok(rest.send("PUT", repoPath(owner, name) + "/topics", Map.of("names", topics)), "PUT topics");
   }

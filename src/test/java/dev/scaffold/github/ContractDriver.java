@@ -24,6 +24,14 @@ public final class ContractDriver {
     }
   }
 
+  private static Map<String, Object> properties() {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("team", "platform");
+    p.put("languages", List.of("java", "kotlin"));
+    p.put("retired", null);
+    return p;
+  }
+
   public static void main(String[] args) {
     GitHubRepoHost h = GitHubRepoHost.connect(args[0], System.getenv().getOrDefault("GITHUB_TOKEN", "dummy-token"));
     GitHubSettings s = new GitHubSettings(true, "acme", "demo", "private", "Demo", "https://example.com",
@@ -77,6 +85,14 @@ public final class ContractDriver {
         () -> h.putActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
         () -> h.putEnvironment("acme", "demo", "production", 30, List.of(Map.entry("Team", 42L), Map.entry("User", 7L))),
         () -> h.userId("alice"),
+        // security features and custom properties
+        () -> h.setVulnerabilityAlerts("acme", "demo", true),
+        () -> h.setAutomatedSecurityFixes("acme", "demo", true),
+        () -> h.setAutomatedSecurityFixes("acme", "demo", false),
+        () -> h.setVulnerabilityAlerts("acme", "demo", false),
+        () -> h.setSecurityAndAnalysis("acme", "demo",
+            Map.of("secret_scanning", true, "secret_scanning_push_protection", false)),
+        () -> h.setCustomProperties("acme", "demo", properties()),
         // fleet updates and update --pr
         () -> h.reposWithTopic("acme", "java-library"),
         () -> h.openPullRequests("acme", "demo"),
