@@ -83,6 +83,8 @@ public final class ContractDriver {
         () -> h.putActionsSecret("acme", "demo", "SONAR_TOKEN",
             java.util.Base64.getEncoder().encodeToString(new byte[64]), "012345678912345678"),
         () -> h.putActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
+        // the mock finds every variable: the create that follows a 404 is sent on its own
+        () -> h.createActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
         () -> h.putEnvironment("acme", "demo", "production", 30, List.of(Map.entry("Team", 42L), Map.entry("User", 7L))),
         () -> h.userId("alice"),
         // security features and custom properties
@@ -93,15 +95,23 @@ public final class ContractDriver {
         () -> h.setSecurityAndAnalysis("acme", "demo",
             Map.of("secret_scanning", true, "secret_scanning_push_protection", false)),
         () -> h.setCustomProperties("acme", "demo", properties()),
+        () -> h.customPropertySchema("acme"),
         // fleet updates and update --pr
         () -> h.reposWithTopic("acme", "java-library"),
+        // the mock answers every organisation: a user's own listing, asked after a 404, is sent on its own
+        () -> h.userReposWithTopic("octo", "java-library"),
         () -> h.openPullRequests("acme", "demo"),
         () -> h.commit("acme", "demo", "6dcb09b5b57875f334f61aebed695e2e4193db5e"),
         () -> h.updatePullRequest("acme", "demo", 1347, "Update", "Body"),
         () -> h.closePullRequest("acme", "demo", 1347),
         () -> h.comment("acme", "demo", 1347, "Superseded"),
-        // GitHub App: the installation of an owner and its token, with a JWT
-        () -> app(args[0]).get());
+        // GitHub App: the installation of an owner and its token, with a JWT; the mock answers the
+        // organisation's installation, so the user's, asked after a 404, is sent on its own
+        () -> app(args[0]).get(),
+        () -> {
+          AppToken app = app(args[0]);
+          app.installationAs(app.appRest(), "users");
+        });
     int i = 0;
     for (Runnable c : calls) {
       i++;

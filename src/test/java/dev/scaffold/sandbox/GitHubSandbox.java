@@ -440,6 +440,11 @@ public final class GitHubSandbox implements AutoCloseable {
       return null;
     });
     deleteGitRoot();
+    java.util.Set<String> unlisted = gate.unlisted();
+    if (!unlisted.isEmpty()) {
+      throw new AssertionError("scaffold sent requests on routes that dev/scaffold/github/contract-routes.txt does not"
+          + " list, so scripts/github-contract-check never checks them: " + unlisted);
+    }
   }
 
   private void deleteGitRoot() {
