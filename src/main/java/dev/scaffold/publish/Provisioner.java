@@ -300,7 +300,8 @@ public final class Provisioner implements ProjectPublisher {
             this::ensureRulesets);
       }
       if (!s.security().isEmpty()) {
-        // after the push: push protection and rulesets that target custom properties do not judge the project's first push
+        // after the push, so that neither push protection nor an organisation's rulesets that
+        // target a custom property judge the project's first push
         step("set security features and custom properties", known -> ensureSecurity(s.security()));
       }
       Map<String, String> links = new LinkedHashMap<>();
@@ -484,7 +485,7 @@ public final class Provisioner implements ProjectPublisher {
         host.setVulnerabilityAlerts(owner, name, false);
       }
       Map<String, Boolean> analysis = new LinkedHashMap<>();
-      for (String k : List.of("secret_scanning", "secret_scanning_push_protection")) {
+      for (String k : SecurityPreflight.ADVANCED) {
         if (f.containsKey(k)) {
           analysis.put(k, f.get(k));
         }
