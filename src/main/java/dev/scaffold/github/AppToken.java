@@ -144,17 +144,16 @@ public final class AppToken implements Supplier<String> {
   }
 
   private void renew() {
-    String jwt = jwt();
-    GitHubRest rest = new GitHubRest(api, () -> jwt, new HttpClientGitHubConnector(http), clock, null);
+    GitHubRest rest = appRest();
     if (installation == null) {
-      GitHubRest.Answer a = rest.send("GET", "/orgs/" + seg(owner) + "/installation", null);
-      if (a.status() == 404) {
-        a = rest.send("GET", "/users/" + seg(owner) + "/installation", null);
+      // the owner as an organisation, else as a user
+      installation = installationAs(rest, "orgs");
+      if (installation == null) {
+        installation = installationAs(rest, "users");
       }
-      if (a.status() == 404) {
+      if (installation == null) {
         throw RemoteFailure.permanent("the GitHub App " + appId + " is not installed on " + owner, 404);
       }
-      installation = a.body().path("id").asLong();
     }
     GitHubRest.Answer t = rest.send("POST", "/app/installations/" + installation + "/access_tokens", null);
     if (t.status() == 404) {
@@ -163,6 +162,18 @@ public final class AppToken implements Supplier<String> {
     JsonNode body = t.body();
     token = body.path("token").asText();
     expires = Instant.parse(body.path("expires_at").asText());
+  }
+
+  /** The API as the app itself, with a fresh JWT. */
+  GitHubRest appRest() {
+    String jwt = jwt();
+    return new GitHubRest(api, () -> jwt, new HttpClientGitHubConnector(http), clock, null);
+  }
+
+  /** The app's installation on the owner as an account of {@code kind} ({@code orgs} or {@code users}); null if none. */
+  Long installationAs(GitHubRest rest, String kind) {
+    GitHubRest.Answer a = rest.send("GET", "/" + kind + "/" + seg(owner) + "/installation", null);
+    return a.status() == 404 ? null : a.body().path("id").asLong();
   }
 
   private static String seg(String s) {

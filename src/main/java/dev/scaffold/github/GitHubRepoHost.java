@@ -196,6 +196,50 @@ public final class GitHubRepoHost implements RepoHost {
   }
 
   @Override
+  public void setVulnerabilityAlerts(String owner, String name, boolean on) {
+    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/vulnerability-alerts", null), "Dependabot alerts");
+  }
+
+  @Override
+  public void setAutomatedSecurityFixes(String owner, String name, boolean on) {
+    ok(rest.send(on ? "PUT" : "DELETE", repoPath(owner, name) + "/automated-security-fixes", null),
+        "Dependabot security updates");
+  }
+
+  @Override
+  public void setSecurityAndAnalysis(String owner, String name, Map<String, Boolean> features) {
+    Map<String, Object> sa = new LinkedHashMap<>();
+    features.forEach((k, v) -> sa.put(k, Map.of("status", v ? "enabled" : "disabled")));
+    ok(rest.send("PATCH", repoPath(owner, name), Map.of("security_and_analysis", sa)), "PATCH security_and_analysis");
+  }
+
+  @Override
+  public void setCustomProperties(String owner, String name, Map<String, Object> values) {
+    List<Map<String, Object>> properties = new ArrayList<>();
+    values.forEach((k, v) -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("property_name", k);
+      p.put("value", v);
+      properties.add(p);
+    });
+    ok(rest.send("PATCH", repoPath(owner, name) + "/properties/values", Map.of("properties", properties)),
+        "PATCH custom properties");
+  }
+
+  @Override
+  public Map<String, PropertyDefinition> customPropertySchema(String org) {
+    Map<String, PropertyDefinition> out = new LinkedHashMap<>();
+    for (JsonNode p : ok(rest.send("GET", "/orgs/" + seg(org) + "/properties/schema", null),
+        "GET custom properties of " + org)) {
+      List<String> allowed = new ArrayList<>();
+      p.path("allowed_values").forEach(v -> allowed.add(v.asText()));
+      out.put(p.path("property_name").asText(), new PropertyDefinition(p.path("value_type").asText("string"),
+          List.copyOf(allowed), p.path("required").asBoolean(false)));
+    }
+    return out;
+  }
+
+  @Override
   public void setTopics(String owner, String name, List<String> topics) {
     ok(rest.send("PUT", repoPath(owner, name) + "/topics", Map.of("names", topics)), "PUT topics");
   }
@@ -384,12 +428,20 @@ public final class GitHubRepoHost implements RepoHost {
   @Override
   public void putActionsVariable(String owner, String name, String variable, String value) {
     // PATCH first: a re-run finds it; a new repository answers 404 and gets the POST
-    GitHubRest.Answer a = rest.send("PATCH", repoPath(owner, name) + "/actions/variables/" + seg(variable),
-        Map.of("name", variable, "value", value));
-    if (a.status() == 404) {
-      ok(rest.send("POST", repoPath(owner, name) + "/actions/variables", Map.of("name", variable, "value", value)),
-          "create variable " + variable);
+    if (!updateActionsVariable(owner, name, variable, value)) {
+      createActionsVariable(owner, name, variable, value);
     }
+  }
+
+  /** Whether the variable existed (and now has {@code value}). */
+  boolean updateActionsVariable(String owner, String name, String variable, String value) {
+    return rest.send("PATCH", repoPath(owner, name) + "/actions/variables/" + seg(variable),
+        Map.of("name", variable, "value", value)).status() != 404;
+  }
+
+  void createActionsVariable(String owner, String name, String variable, String value) {
+    ok(rest.send("POST", repoPath(owner, name) + "/actions/variables", Map.of("name", variable, "value", value)),
+        "create variable " + variable);
   }
 
   @Override
@@ -516,19 +568,33 @@ public final class GitHubRepoHost implements RepoHost {
   @Override
   public List<String> reposWithTopic(String org, String topic) {
     // the organisation's listing carries topics and, unlike search, is never behind
+    List<String> out = tagged(org, topic, "/orgs/" + seg(org) + "/repos?type=all", true);
+    if (out == null) {
+      out = userReposWithTopic(org, topic); // not an organisation
+    }
+    out.sort(String.CASE_INSENSITIVE_ORDER);
+    return out;
+  }
+
+  /** The token's own repositories with {@code topic}, private ones included. */
+  List<String> userReposWithTopic(String login, String topic) {
+    return tagged(login, topic, "/user/repos?affiliation=owner", false);
+  }
+
+  /**
+   * The unarchived repositories of {@code owner} with {@code topic} on a listing; null when its
+   * first page is a 404 and {@code nullOn404}, else a 404 fails.
+   */
+  private List<String> tagged(String owner, String topic, String route, boolean nullOn404) {
     List<String> out = new ArrayList<>();
-    String route = "/orgs/" + seg(org) + "/repos?type=all";
     for (int page = 1; ; page++) {
       GitHubRest.Answer a = rest.send("GET", route + "&per_page=100&page=" + page, null);
-      if (a.status() == 404 && page == 1 && route.startsWith("/orgs/")) {
-        // not an organisation: the token's own repositories, private ones included
-        route = "/user/repos?affiliation=owner";
-        page = 0;
-        continue;
+      if (a.status() == 404 && page == 1 && nullOn404) {
+        return null;
       }
-      JsonNode list = ok(a, "GET repositories of " + org);
+      JsonNode list = ok(a, "GET repositories of " + owner);
       for (JsonNode r : list) {
-        if (!r.path("owner").path("login").asText().equalsIgnoreCase(org)) {
+        if (!r.path("owner").path("login").asText().equalsIgnoreCase(owner)) {
           continue;
         }
         boolean tagged = false;
@@ -540,11 +606,9 @@ public final class GitHubRepoHost implements RepoHost {
         }
       }
       if (list.size() < 100) {
-        break;
+        return out;
       }
     }
-    out.sort(String.CASE_INSENSITIVE_ORDER);
-    return out;
   }
 
   @Override

@@ -35,7 +35,33 @@ public record GitHubSettings(
     PullRequest pullRequest,
     List<Ruleset> rulesets,
     Map<String, String> textSettings,
-    Actions actions) {
+    Actions actions,
+    Security security) {
+
+  /**
+   * Security features and custom properties: {@code features} maps {@link #SECURITY_FEATURES} to on
+   * or off (only those the template names); {@code customProperties} maps a property the organisation
+   * defines to text, a list of texts, or null to unset it.
+   */
+  public record Security(Map<String, Boolean> features, Map<String, Object> customProperties) {
+    public static final Security NONE = new Security(Map.of(), Map.of());
+
+    public boolean isEmpty() {
+      return features.isEmpty() && customProperties.isEmpty();
+    }
+  }
+
+  /** The security features {@code github.security} takes, in the order they are applied. */
+  public static final List<String> SECURITY_FEATURES = List.of("dependabot_alerts", "dependabot_security_updates",
+      "secret_scanning", "secret_scanning_push_protection");
+
+  public GitHubSettings(boolean enabled, String owner, String name, String visibility, String description,
+      String homepage, List<String> topics, Map<String, String> teams, Map<String, String> collaborators,
+      String defaultBranch, Map<String, Boolean> settings, Protection protection, PullRequest pullRequest,
+      List<Ruleset> rulesets, Map<String, String> textSettings, Actions actions) {
+    this(enabled, owner, name, visibility, description, homepage, topics, teams, collaborators, defaultBranch, settings,
+        protection, pullRequest, rulesets, textSettings, actions, Security.NONE);
+  }
 
   /**
    * Actions configuration: {@code variables} name → value; {@code secrets} name → where the value is
@@ -243,12 +269,65 @@ public record GitHubSettings(
     }
     Map<String, String> texts = texts(e, raw);
     Actions actions = actions(e, raw);
+    Security security = security(e, raw);
     if (!e.problems.isEmpty()) {
       throw new InputException("the template's github settings are not valid for these answers", e.problems);
     }
     return new GitHubSettings(true, owner, name, visibility, emptyToNull(e.text("description", raw.get("description"))),
         emptyToNull(e.text("homepage", raw.get("homepage"))), List.copyOf(topics), teams, collaborators,
-        defaultBranch, flags, protection, pr, List.copyOf(rulesets), texts, actions);
+        defaultBranch, flags, protection, pr, List.copyOf(rulesets), texts, actions, security);
+  }
+
+  private static Security security(Evaluator e, Map<String, Object> raw) {
+    Map<String, Boolean> features = new LinkedHashMap<>();
+    Object sec = raw.get("security");
+    if (sec instanceof Map<?, ?> m) {
+      for (Object k : m.keySet()) {
+        if (!SECURITY_FEATURES.contains(String.valueOf(k))) {
+          e.problems.add(Problem.at("scaffold.yml github.security." + k, "is not a security feature scaffold sets ("
+              + String.join(", ", SECURITY_FEATURES) + ")"));
+        }
+      }
+      for (String f : SECURITY_FEATURES) {
+        if (m.get(f) != null) {
+          features.put(f, e.flag("security." + f, m.get(f), false));
+        }
+      }
+      if (Boolean.TRUE.equals(features.get("dependabot_security_updates")) && Boolean.FALSE.equals(features.get("dependabot_alerts"))) {
+        e.problems.add(Problem.at("scaffold.yml github.security.dependabot_security_updates", "needs dependabot_alerts"));
+      }
+      if (Boolean.TRUE.equals(features.get("secret_scanning_push_protection")) && Boolean.FALSE.equals(features.get("secret_scanning"))) {
+        e.problems.add(Problem.at("scaffold.yml github.security.secret_scanning_push_protection", "needs secret_scanning"));
+      }
+    } else if (sec != null) {
+      e.problems.add(Problem.at("scaffold.yml github.security", "must be a mapping of feature to true or false"));
+    }
+    Map<String, Object> properties = new java.util.TreeMap<>();
+    Object props = raw.get("custom_properties");
+    if (props instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> p : m.entrySet()) {
+        String key = "custom_properties." + p.getKey();
+        Object v = p.getValue();
+        if (v instanceof List<?> list) {
+          List<String> values = new ArrayList<>();
+          for (int i = 0; i < list.size(); i++) {
+            String t = e.text(key + "[" + i + "]", list.get(i));
+            if (t != null && !t.isEmpty()) {
+              values.add(t);
+            }
+          }
+          properties.put(String.valueOf(p.getKey()), List.copyOf(values));
+        } else if (v instanceof Map<?, ?>) {
+          e.problems.add(Problem.at("scaffold.yml github." + key, "must be text, a list of texts, or null"));
+        } else {
+          // an expression that renders empty unsets the property, as null does
+          properties.put(String.valueOf(p.getKey()), v == null ? null : emptyToNull(e.text(key, v)));
+        }
+      }
+    } else if (props != null) {
+      e.problems.add(Problem.at("scaffold.yml github.custom_properties", "must be a mapping of property name to value"));
+    }
+    return new Security(java.util.Collections.unmodifiableMap(features), java.util.Collections.unmodifiableMap(properties));
   }
 
   /** GitHub's rule for secret and variable names. */

@@ -49,6 +49,7 @@ final class Preflight {
             + " paid plan, and " + owner.login() + " is on GitHub Free: make the repository public, drop the protection,"
             + " or upgrade the plan"));
       }
+      SecurityPreflight.check(s, host, owner, problems);
     }
     RepoHost.HostedRepo existing = host.find(s.owner(), s.name()).orElse(null);
     if (existing != null) {

@@ -194,6 +194,9 @@ public final class Provisioner implements ProjectPublisher {
     actions.environments().forEach((n, e) -> steps.add("environment " + n + (e.waitTimer() == null ? ""
         : " (wait " + e.waitTimer() + " min)") + (e.reviewers().isEmpty() ? ""
         : " reviewers " + e.reviewers().stream().map(a -> a.type() + " " + a.name()).toList())));
+    s.security().features().forEach((k, v) -> steps.add((v ? "enable " : "disable ") + k.replace('_', ' ')));
+    s.security().customProperties().forEach((k, v) -> steps.add(v == null ? "unset custom property " + k
+        : "custom property " + k + " = " + v));
     for (GitHubSettings.Ruleset r : s.rulesets()) {
       steps.add("ruleset \"" + r.name() + "\" on " + r.target() + " " + String.join(", ", r.include())
           + (r.exclude().isEmpty() ? "" : " except " + String.join(", ", r.exclude())) + ", " + r.enforcement() + " ("
@@ -295,6 +298,11 @@ public final class Provisioner implements ProjectPublisher {
       if (!s.rulesets().isEmpty()) {
         step("apply rulesets " + String.join(", ", s.rulesets().stream().map(GitHubSettings.Ruleset::name).toList()),
             this::ensureRulesets);
+      }
+      if (!s.security().isEmpty()) {
+        // after the push, so that neither push protection nor an organisation's rulesets that
+        // target a custom property judge the project's first push
+        step("set security features and custom properties", known -> ensureSecurity(s.security()));
       }
       Map<String, String> links = new LinkedHashMap<>();
       links.put("repository", repo.htmlUrl());
@@ -460,6 +468,34 @@ public final class Provisioner implements ProjectPublisher {
         }
         host.putEnvironment(owner, name, env, e.waitTimer(), reviewers);
       });
+    }
+
+    /** Alerts before security updates (which need them), then the {@code security_and_analysis} ones. */
+    private void ensureSecurity(GitHubSettings.Security security) {
+      Map<String, Boolean> f = security.features();
+      Boolean alerts = f.get("dependabot_alerts");
+      Boolean updates = f.get("dependabot_security_updates");
+      if (Boolean.TRUE.equals(alerts) || Boolean.TRUE.equals(updates)) { // updates need alerts
+        host.setVulnerabilityAlerts(owner, name, true);
+      }
+      if (updates != null) {
+        host.setAutomatedSecurityFixes(owner, name, updates);
+      }
+      if (Boolean.FALSE.equals(alerts)) {
+        host.setVulnerabilityAlerts(owner, name, false);
+      }
+      Map<String, Boolean> analysis = new LinkedHashMap<>();
+      for (String k : SecurityPreflight.ADVANCED) {
+        if (f.containsKey(k)) {
+          analysis.put(k, f.get(k));
+        }
+      }
+      if (!analysis.isEmpty()) {
+        host.setSecurityAndAnalysis(owner, name, analysis);
+      }
+      if (!security.customProperties().isEmpty()) {
+        host.setCustomProperties(owner, name, security.customProperties());
+      }
     }
 
     private void ensureRulesets(boolean known) {

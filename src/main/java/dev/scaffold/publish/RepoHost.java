@@ -132,6 +132,39 @@ public interface RepoHost {
     throw new UnsupportedOperationException("teamId");
   }
 
+  /** Turns Dependabot alerts on or off ({@code vulnerability-alerts}). */
+  default void setVulnerabilityAlerts(String owner, String name, boolean on) {
+    throw new UnsupportedOperationException("setVulnerabilityAlerts");
+  }
+
+  /** Turns Dependabot security updates on or off ({@code automated-security-fixes}); on needs alerts. */
+  default void setAutomatedSecurityFixes(String owner, String name, boolean on) {
+    throw new UnsupportedOperationException("setAutomatedSecurityFixes");
+  }
+
+  /** Sets {@code security_and_analysis} features (secret scanning, push protection) on or off. */
+  default void setSecurityAndAnalysis(String owner, String name, Map<String, Boolean> features) {
+    throw new UnsupportedOperationException("setSecurityAndAnalysis");
+  }
+
+  /** Sets custom property values (text, list of texts, or null to unset) the organisation defines. */
+  default void setCustomProperties(String owner, String name, Map<String, Object> values) {
+    throw new UnsupportedOperationException("setCustomProperties");
+  }
+
+  /**
+   * A custom property an organisation defines.
+   *
+   * @param valueType {@code string}, {@code single_select}, {@code multi_select}, {@code true_false} or {@code url}
+   * @param allowedValues the values a select takes; empty for the other types
+   */
+  record PropertyDefinition(String valueType, List<String> allowedValues, boolean required) {}
+
+  /** The custom properties the organisation defines, by name. */
+  default Map<String, PropertyDefinition> customPropertySchema(String org) {
+    throw new UnsupportedOperationException("customPropertySchema");
+  }
+
   /** The web URL of a pull request (open, closed or merged) from {@code head} into {@code base}. */
   Optional<String> findPullRequest(String owner, String name, String head, String base);
 

@@ -37,7 +37,8 @@ public final class SpecReader {
           "allow_rebase_merge", "delete_branch_on_merge", "has_issues", "has_wiki",
           "has_projects", "protection", "pull_request", "rulesets", "allow_auto_merge", "allow_update_branch",
           "is_template", "web_commit_signoff_required", "squash_merge_commit_title", "squash_merge_commit_message",
-          "merge_commit_title", "merge_commit_message", "variables", "secrets", "environments");
+          "merge_commit_title", "merge_commit_message", "variables", "secrets", "environments", "security",
+          "custom_properties");
   /** Rule keys shared by {@code protection} and each of {@code rulesets}. */
   private static final Set<String> RULE_KEYS =
       Set.of(

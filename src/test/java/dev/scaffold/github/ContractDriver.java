@@ -24,6 +24,14 @@ public final class ContractDriver {
     }
   }
 
+  private static Map<String, Object> properties() {
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    p.put("team", "platform");
+    p.put("languages", List.of("java", "kotlin"));
+    p.put("retired", null);
+    return p;
+  }
+
   public static void main(String[] args) {
     GitHubRepoHost h = GitHubRepoHost.connect(args[0], System.getenv().getOrDefault("GITHUB_TOKEN", "dummy-token"));
     GitHubSettings s = new GitHubSettings(true, "acme", "demo", "private", "Demo", "https://example.com",
@@ -75,17 +83,35 @@ public final class ContractDriver {
         () -> h.putActionsSecret("acme", "demo", "SONAR_TOKEN",
             java.util.Base64.getEncoder().encodeToString(new byte[64]), "012345678912345678"),
         () -> h.putActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
+        // the mock finds every variable: the create that follows a 404 is sent on its own
+        () -> h.createActionsVariable("acme", "demo", "JAVA_VERSION", "21"),
         () -> h.putEnvironment("acme", "demo", "production", 30, List.of(Map.entry("Team", 42L), Map.entry("User", 7L))),
         () -> h.userId("alice"),
+        // security features and custom properties
+        () -> h.setVulnerabilityAlerts("acme", "demo", true),
+        () -> h.setAutomatedSecurityFixes("acme", "demo", true),
+        () -> h.setAutomatedSecurityFixes("acme", "demo", false),
+        () -> h.setVulnerabilityAlerts("acme", "demo", false),
+        () -> h.setSecurityAndAnalysis("acme", "demo",
+            Map.of("secret_scanning", true, "secret_scanning_push_protection", false)),
+        () -> h.setCustomProperties("acme", "demo", properties()),
+        () -> h.customPropertySchema("acme"),
         // fleet updates and update --pr
         () -> h.reposWithTopic("acme", "java-library"),
+        // the mock answers every organisation: a user's own listing, asked after a 404, is sent on its own
+        () -> h.userReposWithTopic("octo", "java-library"),
         () -> h.openPullRequests("acme", "demo"),
         () -> h.commit("acme", "demo", "6dcb09b5b57875f334f61aebed695e2e4193db5e"),
         () -> h.updatePullRequest("acme", "demo", 1347, "Update", "Body"),
         () -> h.closePullRequest("acme", "demo", 1347),
         () -> h.comment("acme", "demo", 1347, "Superseded"),
-        // GitHub App: the installation of an owner and its token, with a JWT
-        () -> app(args[0]).get());
+        // GitHub App: the installation of an owner and its token, with a JWT; the mock answers the
+        // organisation's installation, so the user's, asked after a 404, is sent on its own
+        () -> app(args[0]).get(),
+        () -> {
+          AppToken app = app(args[0]);
+          app.installationAs(app.appRest(), "users");
+        });
     int i = 0;
     for (Runnable c : calls) {
       i++;

@@ -142,7 +142,9 @@ final class GitHubJson {
     g.put("type", "Organization");
     g.put("default_repository_branch", o.defaultBranch);
     g.put("members_can_create_repositories", true);
-    g.set("plan", plan(o));
+    if (o.planShown) {
+      g.set("plan", plan(o));
+    }
     g.put("created_at", time(o.createdAt));
     g.put("updated_at", time(o.createdAt));
     g.putNull("archived_at");

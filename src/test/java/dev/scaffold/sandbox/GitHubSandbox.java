@@ -314,6 +314,55 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Leaves the plan out of an organisation's answer, as GitHub does for a token that is not an owner's. */
+  public void hidePlan(String org) {
+    locked(() -> {
+      state.account(org).orElseThrow(() -> new IllegalArgumentException("no account " + org)).planShown = false;
+      return null;
+    });
+  }
+
+  /**
+   * Defines a custom property of an organisation: a {@code single_select} of {@code allowed}, or
+   * {@code string} when none are given.
+   */
+  public void customProperty(String org, String property, String... allowed) {
+    customProperty(org, property, allowed.length == 0 ? "string" : "single_select", false, allowed);
+  }
+
+  /** Defines a custom property of an organisation with its type, whether it is required, and a select's values. */
+  public void customProperty(String org, String property, String valueType, boolean required, String... allowed) {
+    locked(() -> {
+      state.account(org).orElseThrow(() -> new IllegalArgumentException("no account " + org)).propertySchema
+          .put(property, new SandboxState.PropertyDefinition(valueType, List.of(allowed), required));
+      return null;
+    });
+  }
+
+  /**
+   * A repository's security features as set: the {@code security_and_analysis} ones ({@code
+   * enabled}/{@code disabled}) and {@code dependabot_alerts}, {@code dependabot_security_updates}.
+   */
+  public Map<String, String> security(String fullName) {
+    return locked(() -> {
+      SandboxState.Repo r = repoNamed(fullName);
+      Map<String, String> out = new java.util.TreeMap<>(r.security);
+      out.put("dependabot_alerts", r.vulnerabilityAlerts ? "enabled" : "disabled");
+      out.put("dependabot_security_updates", r.automatedSecurityFixes ? "enabled" : "disabled");
+      return out;
+    });
+  }
+
+  /** A repository's custom property values. */
+  public Map<String, Object> customProperties(String fullName) {
+    return locked(() -> new java.util.TreeMap<>(repoNamed(fullName).customProperties));
+  }
+
+  private SandboxState.Repo repoNamed(String fullName) {
+    String[] parts = fullName.split("/", 2);
+    return state.repo(parts[0], parts[1]).orElseThrow(() -> new IllegalArgumentException("no repository " + fullName));
+  }
+
   /**
    * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
    * and creating a repository needs {@code repo} ({@code public_repo} for a public one).
@@ -391,6 +440,11 @@ public final class GitHubSandbox implements AutoCloseable {
       return null;
     });
     deleteGitRoot();
+    java.util.Set<String> unlisted = gate.unlisted();
+    if (!unlisted.isEmpty()) {
+      throw new AssertionError("scaffold sent requests on routes that dev/scaffold/github/contract-routes.txt does not"
+          + " list, so scripts/github-contract-check never checks them: " + unlisted);
+    }
   }
 
   private void deleteGitRoot() {

@@ -42,6 +42,8 @@ final class RequestGate implements Filter {
   private final List<RecordedRequest> log = new ArrayList<>();
   private final java.util.Set<Long> inFlight = new java.util.HashSet<>();
   private long started;
+  /** Requests scaffold sent on a route {@link ContractRoutes} does not list; kept when the log is cleared. */
+  private final java.util.Set<String> unlisted = new java.util.TreeSet<>();
 
   RequestGate(SandboxState state, Faults faults, RateBudget budget, AtomicInteger latencyMs) {
     this.state = state;
@@ -54,6 +56,12 @@ final class RequestGate implements Filter {
    * The log, once every request that had started before this call has finished: a client can see
    * its answer (or a dropped connection) before the server thread has written the entry.
    */
+  java.util.Set<String> unlisted() {
+    synchronized (log) {
+      return java.util.Set.copyOf(unlisted);
+    }
+  }
+
   List<RecordedRequest> log() {
     synchronized (log) {
       long upTo = started;
@@ -100,6 +108,10 @@ final class RequestGate implements Filter {
       synchronized (log) {
         log.add(new RecordedRequest(Instant.now(), req.getMethod(), path, req.getQueryString(), status,
             token != null, req.getHeader("User-Agent")));
+        String agent = req.getHeader("User-Agent");
+        if (!git && agent != null && agent.startsWith("scaffold/") && ContractRoutes.of(req.getMethod(), path).isEmpty()) {
+          unlisted.add(req.getMethod() + " " + path);
+        }
         inFlight.remove(seq);
         log.notifyAll();
       }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,6 +145,7 @@ final class RestApi extends HttpServlet {
       return page(c, reposOf(r -> r.owner == org));
     });
     route("POST", "/orgs/" + seg + "/repos", c -> createRepo(c, org(c.seg(1))));
+    route("GET", "/orgs/" + seg + "/properties/schema", c -> Reply.ok(propertySchema(org(c.seg(1)))));
     route("GET", "/orgs/" + seg + "/teams", c -> page(c, org(c.seg(1)).teams.values().stream()
         .map(t -> (JsonNode) json.team(t, null)).toList()));
     route("GET", "/orgs/" + seg + "/teams/" + seg, c -> Reply.ok(json.team(team(c.seg(1), c.seg(2)), null)));
@@ -167,6 +169,27 @@ final class RestApi extends HttpServlet {
     route("PATCH", repo, this::updateRepo);
     route("GET", repo + "/topics", c -> Reply.ok(topics(c.repo())));
     route("PUT", repo + "/topics", this::setTopics);
+    route("PUT", repo + "/vulnerability-alerts", c -> {
+      c.repo().vulnerabilityAlerts = true;
+      return Reply.noContent();
+    });
+    route("DELETE", repo + "/vulnerability-alerts", c -> {
+      c.repo().vulnerabilityAlerts = false;
+      c.repo().automatedSecurityFixes = false;
+      return Reply.noContent();
+    });
+    route("PUT", repo + "/automated-security-fixes", c -> {
+      if (!c.repo().vulnerabilityAlerts) {
+        throw ApiException.invalid(D_SECURITY, "Failed to enable automated security fixes: Dependabot alerts are disabled");
+      }
+      c.repo().automatedSecurityFixes = true;
+      return Reply.noContent();
+    });
+    route("DELETE", repo + "/automated-security-fixes", c -> {
+      c.repo().automatedSecurityFixes = false;
+      return Reply.noContent();
+    });
+    route("PATCH", repo + "/properties/values", this::setCustomProperties);
     route("GET", repo + "/teams", c -> {
       Repo r = c.repo();
       List<JsonNode> out = new ArrayList<>();
@@ -413,9 +436,115 @@ final class RestApi extends HttpServlet {
       r.defaultBranch = branch;
       r.pointHeadAt(branch);
     }
+    Map<String, String> security = security(r, visibility, b.get("security_and_analysis"), docs);
     r.visibility = visibility;
     applySettings(r, b);
+    r.security.putAll(security);
     return Reply.ok(json.repository(r, "admin"));
+  }
+
+  private static final String D_SECURITY = "https://docs.github.com/rest/repos/repos#enable-vulnerability-alerts";
+  private static final String D_PROPERTIES =
+      "https://docs.github.com/rest/repos/custom-properties#create-or-update-custom-property-values-for-a-repository";
+  private static final Set<String> SECURITY_FEATURES = Set.of("advanced_security", "secret_scanning",
+      "secret_scanning_push_protection", "secret_scanning_non_provider_patterns", "secret_scanning_validity_checks");
+
+  /**
+   * Checks {@code security_and_analysis} as GitHub does: each feature {@code {status:
+   * enabled|disabled}}; secret scanning of a non-public repository needs Advanced Security (here:
+   * the enterprise plan, else 403); push protection needs secret scanning (422).
+   */
+  private static Map<String, String> security(Repo r, String visibility, JsonNode sa, String docs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (sa == null || sa.isNull()) return out;
+    if (!sa.isObject()) throw ApiException.invalid(docs, "For 'properties/security_and_analysis', " + sa + " is not an object.");
+    for (Iterator<Map.Entry<String, JsonNode>> it = sa.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      String status = f.getValue().path("status").asText("");
+      if (!SECURITY_FEATURES.contains(f.getKey()) || !Set.of("enabled", "disabled").contains(status)) {
+        throw ApiException.invalid(docs, "For 'properties/security_and_analysis/" + f.getKey() + "', " + f.getValue()
+            + " is not valid.");
+      }
+      out.put(f.getKey(), status);
+    }
+    boolean scanning = "enabled".equals(out.getOrDefault("secret_scanning", r.security.get("secret_scanning")));
+    if (out.values().contains("enabled") && !visibility.equals("public") && !"enterprise".equals(r.owner.plan)) {
+      // a feature the plan does not have, like branch protection of a private repository on Free
+      throw new ApiException(403, "Advanced Security has not been purchased for " + r.owner.login
+          + ": secret scanning of a " + visibility + " repository needs it", docs);
+    }
+    if ("enabled".equals(out.get("secret_scanning_push_protection")) && !scanning) {
+      throw ApiException.validation(docs, "Validation Failed", "Repository", "security_and_analysis", "invalid",
+          "Secret scanning push protection requires secret scanning to be enabled");
+    }
+    return out;
+  }
+
+  private ArrayNode propertySchema(Account org) {
+    ArrayNode out = GitHubJson.array();
+    org.propertySchema.forEach((name, d) -> {
+      ObjectNode p = out.addObject();
+      p.put("property_name", name);
+      p.put("url", json.base() + "/orgs/" + org.login + "/properties/schema/" + name);
+      p.put("source_type", "organization");
+      p.put("value_type", d.valueType());
+      p.put("required", d.required());
+      if (d.allowed().isEmpty()) {
+        p.putNull("allowed_values");
+      } else {
+        d.allowed().forEach(p.putArray("allowed_values")::add);
+      }
+      p.put("values_editable_by", "org_actors");
+    });
+    return out;
+  }
+
+  /**
+   * Checks every value first and sets them all or none, as GitHub does: a name the organisation
+   * does not define, a value of the wrong shape for its type, a select's value it does not allow,
+   * or null for a required property is a 422.
+   */
+  private Reply setCustomProperties(Call c) {
+    Repo r = c.repo();
+    if (!r.owner.organization) throw ApiException.notFound();
+    JsonNode props = c.body().get("properties");
+    if (props == null || !props.isArray()) throw ApiException.invalid(D_PROPERTIES, "\"properties\" wasn't supplied.");
+    Map<String, Object> set = new LinkedHashMap<>();
+    for (JsonNode p : props) {
+      String name = p.path("property_name").asText("");
+      SandboxState.PropertyDefinition def = r.owner.propertySchema.get(name);
+      if (def == null) {
+        throw new ApiException(422, "Unexpected property '" + name + "'", D_PROPERTIES);
+      }
+      JsonNode v = p.get("value");
+      if (v == null || v.isNull()) {
+        if (def.required()) {
+          throw new ApiException(422, "Property '" + name + "' is required and cannot be unset", D_PROPERTIES);
+        }
+        set.put(name, null);
+        continue;
+      }
+      boolean multi = def.valueType().equals("multi_select");
+      if (multi ? !v.isArray() : !v.isTextual()) {
+        throw new ApiException(422, "Property '" + name + "' of type " + def.valueType() + " takes "
+            + (multi ? "an array of strings" : "a string"), D_PROPERTIES);
+      }
+      List<String> values = new ArrayList<>();
+      if (multi) v.forEach(x -> values.add(x.asText()));
+      else values.add(v.asText());
+      List<String> allowed = def.valueType().equals("true_false") ? List.of("true", "false") : def.allowed();
+      for (String x : values) {
+        if (!allowed.isEmpty() && !allowed.contains(x)) {
+          throw new ApiException(422, "Value '" + x + "' is not allowed for property '" + name + "'", D_PROPERTIES);
+        }
+      }
+      set.put(name, multi ? List.copyOf(values) : values.get(0));
+    }
+    set.forEach((k, v) -> {
+      if (v == null) r.customProperties.remove(k);
+      else r.customProperties.put(k, v);
+    });
+    return Reply.noContent();
   }
 
   private ObjectNode topics(Repo r) {

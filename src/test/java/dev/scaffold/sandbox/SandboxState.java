@@ -46,6 +46,10 @@ final class SandboxState {
     String defaultBranch = "main";
     /** The billing plan: branch protection of a private repository needs more than {@code free}. */
     String plan;
+    /** Whether an organisation's answer shows its plan: GitHub shows it to the organisation's owners only. */
+    boolean planShown = true;
+    /** Custom properties the organisation defines, by name. */
+    final Map<String, PropertyDefinition> propertySchema = new TreeMap<>();
 
     Account(long id, String login, boolean organization, Instant createdAt) {
       this.plan = organization ? "team" : "pro";
@@ -59,6 +63,14 @@ final class SandboxState {
       return organization ? "Organization" : "User";
     }
   }
+
+  /**
+   * A custom property of an organisation, as GitHub's schema has it.
+   *
+   * @param valueType {@code string}, {@code single_select}, {@code multi_select}, {@code true_false} or {@code url}
+   * @param allowed the values of a select; empty otherwise
+   */
+  record PropertyDefinition(String valueType, List<String> allowed, boolean required) {}
 
   /** A team of an organisation. */
   static final class Team {
@@ -135,6 +147,12 @@ final class SandboxState {
     final Map<String, String> secrets = new TreeMap<>();
     final Map<String, String> variables = new TreeMap<>();
     final Map<String, ObjectNode> environments = new TreeMap<>();
+    /** {@code security_and_analysis} features → {@code enabled} or {@code disabled}. */
+    final Map<String, String> security = new TreeMap<>();
+    boolean vulnerabilityAlerts;
+    boolean automatedSecurityFixes;
+    /** Custom property values: text or a list of texts. */
+    final Map<String, Object> customProperties = new TreeMap<>();
     final List<Pull> pulls = new ArrayList<>();
     int lastNumber;
     final Path gitDir;
