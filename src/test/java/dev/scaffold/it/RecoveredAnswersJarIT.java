@@ -124,11 +124,13 @@ class RecoveredAnswersJarIT {
     assertTrue(answers.contains("project_name: recover-me") && answers.contains("github_org: octo-org")
         && answers.contains("create_github_repo: true"), answers);
     try (var left = Files.list(work)) {
-      // JGit's timestamp probe (.probe-*), which the warm-up thread starts while the prompts wait,
-      // is JGit's own file and not the project: only scaffold's entries are checked here
-      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".probe-")).toList(),
-          "the failed run wrote no project, staging or journal folder");
+      // nothing at all: no project, staging or journal folder, and no JGit timestamp probe
+      // (.probe-*), which the warm-up measures in scaffold's cache folder instead
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList(),
+          "the failed run left nothing in the folder it ran in");
     }
+    assertTrue(Files.isDirectory(tmp.resolve("home/.cache/scaffold/fs-probe")),
+        "the warm-up measured the file system in the cache folder");
 
     // the rerun asks nothing: every answer comes from the kept file
     Process rerun = new ProcessBuilder(java, "-jar", JAR, "new", "java-library", "--answers", kept.toString(),
