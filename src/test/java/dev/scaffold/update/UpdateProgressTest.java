@@ -60,6 +60,16 @@ class UpdateProgressTest {
     return template;
   }
 
+  /** A project made from {@link #manyFiles} at v1.0.0, committed. */
+  private Path projectAtV1() throws Exception {
+    Path template = manyFiles();
+    Path project = tmp.resolve("project");
+    var made = TemplateFixture.cli(tmp, "new", template.toString(), project.toString(), "--version", "v1.0.0",
+        "--defaults", "--non-interactive", "--no-github", "--yes");
+    assertEquals(0, made.code(), made.err());
+    return project;
+  }
+
   /** Every count drawn for {@code task} on the live line, as {done, total}, in the order drawn. */
   private static List<long[]> counts(String err, String task) {
     List<long[]> out = new ArrayList<>();
@@ -72,11 +82,7 @@ class UpdateProgressTest {
 
   @Test
   void aTerminalSeesTheFilesMergedAndWrittenCountedAsTheMergeGoes() throws Exception {
-    Path template = manyFiles();
-    Path project = tmp.resolve("project");
-    var made = TemplateFixture.cli(tmp, "new", template.toString(), project.toString(), "--version", "v1.0.0",
-        "--defaults", "--non-interactive", "--no-github", "--yes");
-    assertEquals(0, made.code(), made.err());
+    Path project = projectAtV1();
 
     var r = run(tmp, true, Map.of(), "update", project.toString(), "--non-interactive", "--commit");
     assertEquals(0, r.code(), r.err());
@@ -106,11 +112,7 @@ class UpdateProgressTest {
 
   @Test
   void aPipeGetsTheUpdatesStepsButNoCounts() throws Exception {
-    Path template = manyFiles();
-    Path project = tmp.resolve("project");
-    var made = TemplateFixture.cli(tmp, "new", template.toString(), project.toString(), "--version", "v1.0.0",
-        "--defaults", "--non-interactive", "--no-github", "--yes");
-    assertEquals(0, made.code(), made.err());
+    Path project = projectAtV1();
     var r = run(tmp, false, Map.of(), "update", project.toString(), "--non-interactive");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("› merge v1.0.0 → v2.0.0 into "), r.err());
