@@ -27,6 +27,8 @@ final class FleetView implements FleetListener {
   private final boolean quiet;
   private final int width;
   private final Map<String, String> running = new LinkedHashMap<>();
+  /** The task each repository last counted, so that a new task's first count is drawn at once. */
+  private final Map<String, String> counting = new java.util.HashMap<>();
   private final Map<RepoOutcome.Group, Integer> counts = new EnumMap<>(RepoOutcome.Group.class);
   private int total;
   private int drawn;
@@ -46,7 +48,7 @@ final class FleetView implements FleetListener {
   }
 
   static FleetView of(CliContext ctx, boolean json) {
-    boolean live = ctx.terminal() && !json;
+    boolean live = ctx.errTerminal() && !json; // the block is drawn on stderr, whatever stdout is
     String noColor = ctx.env().get("NO_COLOR");
     boolean color = live && (noColor == null || noColor.isEmpty()) && !"dumb".equals(ctx.env().get("TERM"));
     int width = 100;
@@ -81,7 +83,17 @@ final class FleetView implements FleetListener {
   public synchronized void step(String repo, String message) {
     if (running.containsKey(repo)) {
       running.put(repo, message);
+      counting.remove(repo);
       draw(false);
+    }
+  }
+
+  /** Shown in the repository's line in place of its step; the first count of a task is drawn at once. */
+  @Override
+  public synchronized void count(String repo, String task, long done, long total) {
+    if (running.containsKey(repo)) {
+      running.put(repo, task + " " + done + (total > 0 ? "/" + total : ""));
+      draw(!task.equals(counting.put(repo, task)));
     }
   }
 
@@ -98,6 +110,7 @@ final class FleetView implements FleetListener {
   @Override
   public synchronized void finished(RepoOutcome o) {
     running.remove(o.repo());
+    counting.remove(o.repo());
     counts.merge(o.group(), 1, Integer::sum);
     if (!quiet) {
       clear();

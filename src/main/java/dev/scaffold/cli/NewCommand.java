@@ -107,7 +107,7 @@ public final class NewCommand implements Callable<Integer> {
     Services services = new Services(ctx, progress, githubUrl)
         .withProfileUrl(profile.githubUrl(), profile.where() + " github_url");
     boolean interactive = common.interactive(ctx);
-    NewWarmUp.start(template, !noGit, interactive);
+    NewWarmUp.start(template, !noGit, interactive, ctx.env());
     Prompter prompter = interactive ? Prompters.forTerminal(ctx, yes) : null;
     try {
       return run(services, progress, prompter, profile);

@@ -13,8 +13,11 @@ final class NewWarmUp {
 
   private NewWarmUp() {}
 
-  /** @param prompts whether a person will answer questions, which leaves time to measure the file system */
-  static void start(String template, boolean git, boolean prompts) {
+  /**
+   * @param prompts whether a person will answer questions, which leaves time to measure the file system
+   * @param env where the cache folder is ({@code XDG_CACHE_HOME}, {@code HOME})
+   */
+  static void start(String template, boolean git, boolean prompts, java.util.Map<String, String> env) {
     if (Runtime.getRuntime().availableProcessors() < 2 || "false".equals(System.getProperty("scaffold.warmUp"))) {
       return;
     }
@@ -27,7 +30,7 @@ final class NewWarmUp {
         // JGit's FS: the template resolver asks about a repository, git init needs it
         new dev.scaffold.jgit.JGitClient().isRepository(dir == null ? java.nio.file.Path.of("") : dir);
         if (prompts && git) {
-          dev.scaffold.jgit.JGitClient.measureFileSystem(java.nio.file.Path.of("").toAbsolutePath());
+          dev.scaffold.jgit.JGitClient.measureFileSystem(java.nio.file.Path.of("").toAbsolutePath(), probeFolder(env));
         }
       } catch (RuntimeException | Error e) {
         // only a head start; the main thread does the real work
@@ -35,5 +38,19 @@ final class NewWarmUp {
     }, "scaffold-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Where JGit's timestamp probes go: {@code $XDG_CACHE_HOME/scaffold/fs-probe}, else {@code
+   * ~/.cache/scaffold/fs-probe}; never the folder the user runs scaffold in, where a run that ends
+   * mid-measurement would leave a {@code .probe-*} file.
+   */
+  static java.nio.file.Path probeFolder(java.util.Map<String, String> env) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()) {
+      return java.nio.file.Path.of(xdg, "scaffold", "fs-probe");
+    }
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return java.nio.file.Path.of(home, ".cache", "scaffold", "fs-probe");
   }
 }

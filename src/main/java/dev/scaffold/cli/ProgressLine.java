@@ -21,6 +21,7 @@ final class ProgressLine implements Progress {
   private boolean shown;
   private long lastDraw;
   private String lastTask;
+  private String finishedTask;
 
   /**
    * @param quiet no steps and no counts ({@code --quiet}, {@code --json}); warnings and task output still show
@@ -36,6 +37,7 @@ final class ProgressLine implements Progress {
 
   @Override
   public synchronized void step(String message) {
+    finishedTask = null; // a new step may count a task of the same name again
     if (!quiet) {
       wipe();
       err.println("› " + message);
@@ -71,6 +73,10 @@ final class ProgressLine implements Progress {
     }
     long now = System.nanoTime() / 1_000_000;
     boolean last = total > 0 && done >= total;
+    if (task.equals(finishedTask)) {
+      return; // a count from another thread that arrives after the last one: the line is already wiped
+    }
+    finishedTask = last ? task : null;
     if (!last && task.equals(lastTask) && now - lastDraw < REDRAW_MILLIS) {
       return; // the latest count wins; the ones in between are not worth a redraw
     }

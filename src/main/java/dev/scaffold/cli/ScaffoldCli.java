@@ -190,8 +190,8 @@ public final class ScaffoldCli {
       },
       footer = {
         "",
-        "Exit codes: 0 success, 1 runtime failure, 2 bad usage or input,",
-        "3 update available or conflicts left, 130 aborted.",
+        "Exit codes: 0 success, 1 runtime failure, 2 bad usage or input, 3 update available or conflicts left, "
+            + "130 aborted.",
         "Examples:",
         "  scaffold list",
         "  scaffold new java-library my-lib",

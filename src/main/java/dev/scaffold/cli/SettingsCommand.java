@@ -91,11 +91,36 @@ public final class SettingsCommand implements Runnable {
     }
   }
 
+  /**
+   * A subcommand that changes the file: loads it, makes one change, writes it whole and says what
+   * it did, with the file's path.
+   */
+  abstract static class Change implements Callable<Integer> {
+    final CliContext ctx;
+
+    Change(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    /** Makes the change and says what was done, or returns null when there is nothing to write. */
+    abstract String change(SettingsFile settings);
+
+    @Override
+    public Integer call() {
+      SettingsFile settings = SettingsFile.load(ctx.env());
+      String done = change(settings);
+      if (done != null) {
+        settings.write();
+        ctx.err().println(done + " (" + settings.file() + ")");
+      }
+      return ExitCodes.OK;
+    }
+  }
+
   /** {@code settings set}. */
   @Command(name = "set", mixinStandardHelpOptions = true,
       description = "Set KEY to VALUE in the profile in use (or --profile NAME, which is created if need be).")
-  static final class Set implements Callable<Integer> {
-    private final CliContext ctx;
+  static final class Set extends Change {
     @CommandLine.Mixin ProfileOption option;
     @Parameters(index = "0", paramLabel = "KEY", description = "github_url, trusted_sources, template_location, or a question name.")
     String key;
@@ -103,67 +128,56 @@ public final class SettingsCommand implements Runnable {
     String value;
 
     Set(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
-    public Integer call() {
-      SettingsFile settings = SettingsFile.load(ctx.env());
+    String change(SettingsFile settings) {
       String name = settings.selectedName(option.profile, ctx.env());
       settings.set(name, key, value);
-      settings.write();
-      ctx.err().println("set " + key + " in profile " + name + " (" + settings.file() + ")");
-      return ExitCodes.OK;
+      return "set " + key + " in profile " + name;
     }
   }
 
   /** {@code settings unset}. */
   @Command(name = "unset", mixinStandardHelpOptions = true,
       description = "Remove KEY from the profile in use (or --profile NAME).")
-  static final class Unset implements Callable<Integer> {
-    private final CliContext ctx;
+  static final class Unset extends Change {
     @CommandLine.Mixin ProfileOption option;
     @Parameters(index = "0", paramLabel = "KEY", description = "The key to remove.")
     String key;
 
     Unset(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
-    public Integer call() {
-      SettingsFile settings = SettingsFile.load(ctx.env());
+    String change(SettingsFile settings) {
       String name = settings.selectedName(option.profile, ctx.env());
       settings.select(option.profile, ctx.env()); // an unknown profile is an error listing the known ones
       if (!settings.unset(name, key)) {
         ctx.err().println(key + " is not set in profile " + name + ": nothing to do");
-        return ExitCodes.OK;
+        return null;
       }
-      settings.write();
-      ctx.err().println("unset " + key + " in profile " + name + " (" + settings.file() + ")");
-      return ExitCodes.OK;
+      return "unset " + key + " in profile " + name;
     }
   }
 
   /** {@code settings use}. */
   @Command(name = "use", mixinStandardHelpOptions = true,
       description = "Make PROFILE the one in use when neither --profile nor SCAFFOLD_PROFILE names another.")
-  static final class Use implements Callable<Integer> {
-    private final CliContext ctx;
+  static final class Use extends Change {
     @Parameters(index = "0", paramLabel = "PROFILE", completionCandidates = ProfileNames.class, description = "A profile of the settings file.")
     String profile;
 
     Use(CliContext ctx) {
-      this.ctx = ctx;
+      super(ctx);
     }
 
     @Override
-    public Integer call() {
-      SettingsFile settings = SettingsFile.load(ctx.env());
+    String change(SettingsFile settings) {
       settings.use(profile);
-      settings.write();
-      ctx.err().println("using profile " + profile + " (" + settings.file() + ")");
-      return ExitCodes.OK;
+      return "using profile " + profile;
     }
   }
 

@@ -39,13 +39,44 @@ public final class JGitClient implements GitClient {
   }
 
   /**
-   * Starts JGit's one-time measurement of the file system holding {@code dir} (see {@link JGit})
+   * Starts JGit's one-time measurement of the file system holding {@code folder} (see {@link JGit})
    * without waiting for it: worth it while a person answers questions, which takes longer than the
    * measurement, so that it is kept and later runs trust timestamps instead of re-reading files.
+   *
+   * <p>JGit measures by writing {@code .probe-*} files in the folder it is given, and a run that
+   * ends first leaves one behind; so the probes go to {@code scratch}, never to the user's folder.
+   * JGit keeps a measurement per file store, so one made in {@code scratch} serves {@code folder}
+   * only when both are on the same one; otherwise nothing is measured here and JGit measures when
+   * it first needs to, as it would without this head start.
    */
-  public static void measureFileSystem(Path dir) {
+  public static void measureFileSystem(Path folder, Path scratch) {
+    try {
+      Files.createDirectories(scratch);
+      if (!Files.getFileStore(scratch).equals(Files.getFileStore(folder))) {
+        return;
+      }
+      removeStaleProbes(scratch);
+    } catch (IOException | RuntimeException e) {
+      return; // only a head start
+    }
     JGit.ensureConfigured();
-    FS.FileStoreAttributes.get(dir);
+    FS.FileStoreAttributes.get(scratch);
+  }
+
+  /** Probes an earlier run left in {@code scratch} when it ended mid-measurement; a recent one may be another run's. */
+  private static void removeStaleProbes(Path scratch) throws IOException {
+    long before = System.currentTimeMillis() - java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+    try (java.util.stream.Stream<Path> s = Files.list(scratch)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".probe-")).toList()) {
+        try {
+          if (Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException e) {
+          // gone meanwhile, or not ours to remove: either way not worth a failure
+        }
+      }
+    }
   }
 
   @Override

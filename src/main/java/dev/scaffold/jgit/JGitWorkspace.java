@@ -116,7 +116,7 @@ public final class JGitWorkspace implements RepoWorkspace {
   }
 
   @Override
-  public void forcePush(Path dir, String url, String branch) {
+  public void forcePush(Path dir, String url, String branch, dev.scaffold.Progress progress) {
     String ref = Constants.R_HEADS + branch;
     requireAllowed(url);
     try (Git git = NoHooks.open(dir)) {
@@ -125,6 +125,7 @@ public final class JGitWorkspace implements RepoWorkspace {
         throw new OperationException("no local branch " + branch + " to push in " + dir);
       }
       Iterable<PushResult> results = git.push().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+          .setProgressMonitor(JGitProgress.of(progress, "push " + branch))
           .setCredentialsProvider(credentials.provider(url)).setTransportConfigCallback(credentials.preemptive()).call();
       for (PushResult result : results) {
         for (RemoteRefUpdate u : result.getRemoteUpdates()) {

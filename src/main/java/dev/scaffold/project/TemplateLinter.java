@@ -98,8 +98,7 @@ public final class TemplateLinter {
       }
       Set<String> broken = new LinkedHashSet<>();
       int parsed = parseAll(t.tree(), t.spec().subdirectory(), engine, found, broken);
-      List<Path> all = new ArrayList<>(examples);
-      all.addAll(ownExamples(t.root()));
+      List<Path> all = examples(examples, t.root());
       List<String> rendered = new ArrayList<>();
       if (all.isEmpty()) {
         progress.step("render with " + DEFAULTS + " (no answers examples)");
@@ -278,6 +277,16 @@ public final class TemplateLinter {
     } catch (java.util.regex.PatternSyntaxException e) {
       return "example";
     }
+  }
+
+  /**
+   * The examples given on the command line, then the template's own ({@code answers-examples/*.yml},
+   * {@code .yaml} or {@code .json}, in name order): what lint and test render.
+   */
+  static List<Path> examples(List<Path> given, Path root) {
+    List<Path> all = new ArrayList<>(given);
+    all.addAll(ownExamples(root));
+    return all;
   }
 
   private static List<Path> ownExamples(Path root) {

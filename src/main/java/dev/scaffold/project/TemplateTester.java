@@ -11,15 +11,12 @@ import dev.scaffold.engine.TemplateEngine;
 import dev.scaffold.publish.GitClient;
 import dev.scaffold.template.ResolvedTemplate;
 import dev.scaffold.template.TemplateResolver;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code scaffold template test}: generates a project from every answers example (or from the
@@ -83,8 +80,7 @@ public final class TemplateTester {
             + "would run on this machine; read it below and pass --trust to allow it",
             List.of(Problem.at("test_command", String.join(" ", command))));
       }
-      List<Path> all = new ArrayList<>(examples);
-      all.addAll(ownExamples(t.root()));
+      List<Path> all = TemplateLinter.examples(examples, t.root());
       List<Outcome> outcomes = new ArrayList<>();
       if (all.isEmpty()) {
         outcomes.add(one(t, ref, version, null, build, trust));
@@ -157,17 +153,5 @@ public final class TemplateTester {
 
   private static long millis(long start) {
     return (System.nanoTime() - start) / 1_000_000;
-  }
-
-  private static List<Path> ownExamples(Path root) {
-    Path dir = root.resolve("answers-examples");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
-    } catch (IOException e) {
-      throw new OperationException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -17,6 +17,9 @@ public interface FleetListener {
   /** {@code repo} is at a new step ("clone", "render v1 and v2", "push"). */
   default void step(String repo, String message) {}
 
+  /** Counted work in {@code repo}, as {@link dev.scaffold.Progress#count}: files merged, objects pushed. */
+  default void count(String repo, String task, long done, long total) {}
+
   /** Something in {@code repo} the user should know that does not stop it. */
   default void warn(String repo, String message) {}
 

@@ -110,7 +110,7 @@ public final class FleetUpdater {
 
   private RepoOutcome update(String repo, String owner, String name, FleetHost.RemoteRepo remote, Path project,
       FleetRequest request, long t0) {
-    ProjectUpdater updater = updaters.apply(new Progress() {
+    Progress progress = new Progress() {
       @Override
       public void step(String message) {
         listener.step(repo, message);
@@ -120,7 +120,13 @@ public final class FleetUpdater {
       public void warn(String message) {
         listener.warn(repo, message);
       }
-    });
+
+      @Override
+      public void count(String task, long done, long total) {
+        listener.count(repo, task, done, total);
+      }
+    };
+    ProjectUpdater updater = updaters.apply(progress);
     UpdateResult r = updater.update(new UpdateRequest(project, request.version(), request.prerelease(),
         request.answers(), null, request.useDefaults(), request.conflictStyle(), request.dryRun(), false,
         request.allowDowngrade(), true, false, false, List.of(), false, true)); // a pull request shows the conflicts: commit them
@@ -137,7 +143,7 @@ public final class FleetUpdater {
     String title = (conflicts.isEmpty() ? "" : "[conflicts] ") + workspace.headSubject(project);
     String body = body(r, conflicts);
     PullRequestPublisher.Published p = new PullRequestPublisher(host, workspace, Map.of(), Progress.NONE)
-        .publish(owner, name, remote, project, r.branch(), title, body, m -> listener.step(repo, m));
+        .publish(owner, name, remote, project, r.branch(), title, body, progress);
     RepoOutcome.Status status;
     String note = null;
     switch (p.kind()) {

@@ -29,9 +29,9 @@ final class PlanWriter {
    * Writes a plan into the project: files first, then deletions, then folders left empty by them.
    * No write or deletion goes through a symbolic link: every folder between the project and a
    * file is checked to be a real one ({@link ConfinedPaths}), and a link at a file's own name is
-   * refused, all before the first byte is written.
+   * refused, all before the first byte is written. Counts the files written on {@code progress} as "write".
    */
-  static void apply(TreeMerger.Plan plan, Path project) {
+  static void apply(TreeMerger.Plan plan, Path project, dev.scaffold.Progress progress) {
     ConfinedPaths confined = new ConfinedPaths(project);
     // folders first, one at a time (made where missing, each checked once), then the files on
     // every core: a write is a few system calls, and an update may write thousands
@@ -41,7 +41,7 @@ final class PlanWriter {
     for (String d : plan.deletes()) {
       prepare(confined, d);
     }
-    writeAll(plan.writes(), confined);
+    writeAll(plan.writes(), confined, progress);
     Set<Path> parents = new TreeSet<>();
     for (String d : plan.deletes()) {
       Path target = confined.root().resolve(d);
@@ -72,14 +72,16 @@ final class PlanWriter {
    * gets its last write, as one after the other would leave it. After a failure no write starts,
    * and the ones under way finish before it is reported, so that no file is left half written.
    */
-  private static void writeAll(List<TreeMerger.Write> planned, ConfinedPaths confined) {
+  private static void writeAll(List<TreeMerger.Write> planned, ConfinedPaths confined, dev.scaffold.Progress progress) {
     Map<String, TreeMerger.Write> byPath = new java.util.LinkedHashMap<>();
     planned.forEach(w -> byPath.put(w.path(), w));
     List<TreeMerger.Write> writes = List.copyOf(byPath.values());
     java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
     ParallelWork.forEach(writes, w -> {
       write(w, confined);
-      afterWrite.accept(written.incrementAndGet());
+      int n = written.incrementAndGet();
+      progress.count("write", n, writes.size());
+      afterWrite.accept(n);
     }, "scaffold-write", 64);
   }
 

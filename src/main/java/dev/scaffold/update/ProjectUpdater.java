@@ -231,7 +231,8 @@ public final class ProjectUpdater {
         List<String> skip = new ArrayList<>(TemplateVersionSource.skipIfExists(oldT, oldAnswers));
         skip.addAll(TemplateVersionSource.skipIfExists(newT, newAnswers));
         TreeMerger merger = new TreeMerger(textMerge, request.conflictStyle(), skip,
-            "template " + recorded.version(), "template " + target, newlyExcluded(newT, newAnswers, oldT, renders.base()));
+            "template " + recorded.version(), "template " + target, newlyExcluded(newT, newAnswers, oldT, renders.base()),
+            progress);
         progress.step("merge " + recorded.version() + " → " + target + " into " + project);
         Map<String, GitRepo.TrackedFile> unchanged = checked.unchanged();
         if (!request.dryRun() && !commands.before().isEmpty()) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +55,7 @@ public final class PullRequestPublisher implements ChangePublisher {
     FleetHost.RemoteRepo remote = host.repo(on[0], on[1]).orElseThrow(() -> new OperationException(
         on[0] + "/" + on[1] + ": no such repository on GitHub, or the token may not see it"));
     Published p = publish(on[0], on[1], remote, change.project(), change.branch(), change.title(), change.body(),
-        progress::step);
+        progress);
     if (p.kind() == Kind.KEPT) {
       progress.warn("someone else pushed to " + change.branch() + " since scaffold did: left it and " + p.url()
           + " as they are");
@@ -67,9 +66,13 @@ public final class PullRequestPublisher implements ChangePublisher {
     return p.url();
   }
 
-  /** Publishes the committed {@code branch} of {@code project} to {@code owner/name}. */
+  /**
+   * Publishes the committed {@code branch} of {@code project} to {@code owner/name}.
+   *
+   * @param progress hears the steps and the push's counts; warnings are left to the caller
+   */
   public Published publish(String owner, String name, FleetHost.RemoteRepo remote, Path project, String branch,
-      String title, String body, Consumer<String> step) {
+      String title, String body, Progress progress) {
     UpdateMarker marker = new UpdateMarker(workspace.head(project), workspace.headTree(project));
     String fullBody = marker.appendTo(body);
     List<FleetHost.PullRequest> open = host.openPullRequests(owner, name, ProjectUpdater.BRANCH_PREFIX);
@@ -96,14 +99,14 @@ public final class PullRequestPublisher implements ChangePublisher {
         if (pr.title().equals(title) && before.isPresent() && before.get().equals(current)) {
           result = new Published(Kind.UNCHANGED, pr.url());
         } else {
-          step.accept("update pull request #" + pr.number());
+          progress.step("update pull request #" + pr.number());
           host.updatePullRequest(owner, name, pr.number(), title, current.appendTo(body));
           result = new Published(Kind.UPDATED, pr.url());
         }
       } else {
-        step.accept("push " + branch);
-        workspace.forcePush(project, remote.cloneUrl(), branch);
-        step.accept("update pull request #" + pr.number());
+        progress.step("push " + branch);
+        workspace.forcePush(project, remote.cloneUrl(), branch, progress);
+        progress.step("update pull request #" + pr.number());
         host.updatePullRequest(owner, name, pr.number(), title, fullBody);
         result = new Published(Kind.UPDATED, pr.url());
       }
@@ -112,15 +115,15 @@ public final class PullRequestPublisher implements ChangePublisher {
       if (closed.isPresent()) {
         return new Published(Kind.DECLINED, closed.get());
       }
-      step.accept("push " + branch);
-      workspace.forcePush(project, remote.cloneUrl(), branch);
-      step.accept("open a pull request into " + remote.defaultBranch());
+      progress.step("push " + branch);
+      workspace.forcePush(project, remote.cloneUrl(), branch, progress);
+      progress.step("open a pull request into " + remote.defaultBranch());
       FleetHost.PullRequest pr = host.openPullRequest(owner, name, branch, remote.defaultBranch(), title, fullBody);
       result = new Published(Kind.OPENED, pr.url());
     }
     for (FleetHost.PullRequest old : open) {
       if (!old.head().equals(branch) && UpdateMarker.find(old.body()).isPresent()) {
-        step.accept("close superseded pull request #" + old.number());
+        progress.step("close superseded pull request #" + old.number());
         host.closePullRequest(owner, name, old.number(), "Superseded by " + result.url() + ".");
       }
     }

@@ -24,6 +24,9 @@ public interface RepoWorkspace {
   /** The URL of the remote {@code origin} of the repository in {@code dir}, or null. */
   String originUrl(Path dir);
 
-  /** Pushes local {@code branch} to the same branch of {@code url}, replacing whatever is there. */
-  void forcePush(Path dir, String url, String branch);
+  /**
+   * Pushes local {@code branch} to the same branch of {@code url}, replacing whatever is there,
+   * counting the objects sent on {@code progress}.
+   */
+  void forcePush(Path dir, String url, String branch, dev.scaffold.Progress progress);
 }

@@ -1,5 +1,6 @@
 package dev.scaffold.update;
 
+import dev.scaffold.Progress;
 import dev.scaffold.publish.GitRepo;
 import dev.scaffold.render.Glob;
 import dev.scaffold.update.FileOutcome.Action;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Applies the change between two renders of a template (base → theirs) to a project (ours), file
@@ -35,23 +37,26 @@ public final class TreeMerger {
   private static final int BINARY_PROBE = 8000;
 
   private final FileDecider decider;
+  private final Progress progress;
 
   /**
    * @param baseLabel how conflicts name the old version, such as {@code template 1.0.0}
    * @param theirsLabel how conflicts name the new version
    */
   public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel, String theirsLabel) {
-    this(textMerge, style, skipIfExists, baseLabel, theirsLabel, p -> false);
+    this(textMerge, style, skipIfExists, baseLabel, theirsLabel, p -> false, Progress.NONE);
   }
 
   /**
    * @param newlyExcluded whether the new version's {@code exclude} covers a path the old version
    *     rendered: such a path is the project's own now, and is left alone rather than removed
+   * @param progress counts the paths decided ("merge") and the files written ("write")
    */
   public TreeMerger(TextMerge textMerge, ConflictStyle style, List<String> skipIfExists, String baseLabel,
-      String theirsLabel, java.util.function.Predicate<String> newlyExcluded) {
+      String theirsLabel, java.util.function.Predicate<String> newlyExcluded, Progress progress) {
     this.decider = new FileDecider(textMerge, style, new Glob(skipIfExists, "skip_if_exists"), baseLabel, theirsLabel,
         newlyExcluded);
+    this.progress = progress;
   }
 
   /**
@@ -114,9 +119,15 @@ public final class TreeMerger {
     } catch (java.io.IOException e) {
       throw new dev.scaffold.OperationException("cannot read the template's files: " + e.getMessage(), e);
     }
+    AtomicLong decided = new AtomicLong();
+    long total = items.size();
     List<FileDecider.Decision> decisions =
         (items.size() < 64 ? items.stream() : items.parallelStream())
-            .map(i -> decider.decideQuietly(i, base, theirs, project, same, unchanged))
+            .map(i -> {
+              FileDecider.Decision d = decider.decideQuietly(i, base, theirs, project, same, unchanged);
+              progress.count("merge", decided.incrementAndGet(), total);
+              return d;
+            })
             .toList();
     List<FileOutcome> outcomes = new ArrayList<>();
     List<Write> writes = new ArrayList<>();
@@ -140,7 +151,7 @@ public final class TreeMerger {
    * own name is refused, all before the first byte is written.
    */
   public void apply(Plan plan, Path project) {
-    PlanWriter.apply(plan, project);
+    PlanWriter.apply(plan, project, progress);
   }
 
   static boolean isBinary(byte[] bytes) {

@@ -49,12 +49,81 @@ public final class ManPages {
       throw new IOException("man pages were not written (code " + code + ")");
     }
     Files.createDirectories(man1);
+    Map<String, String> footers = new HashMap<>();
+    footers(ScaffoldCli.commandLine(ctx), "scaffold", null, footers);
     try (Stream<Path> pages = Files.list(adoc)) {
       for (Path p : pages.filter(f -> f.toString().endsWith(".adoc")).toList()) {
-        String name = p.getFileName().toString().replaceFirst("\\.adoc$", ".1");
-        Files.writeString(man1.resolve(name), troff(Files.readAllLines(p, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String name = p.getFileName().toString().replaceFirst("\\.adoc$", "");
+        Files.writeString(man1.resolve(name + ".1"), troff(Files.readAllLines(p, StandardCharsets.UTF_8))
+            + footers.getOrDefault(name, ""), StandardCharsets.UTF_8);
       }
     }
+  }
+
+  private static final Pattern EXIT_CODES = Pattern.compile("^Exit codes: (.+)$");
+  private static final Pattern EXAMPLES = Pattern.compile("^Examples?( \\(.+\\))?:$");
+
+  /**
+   * The roff of each command's footer, by page name: picocli's generator leaves the footer out
+   * (it writes one only under a footer heading, which help does not want). The footer's parts
+   * become the sections a man page has: "Exit codes: ..." the EXIT STATUS (a command without
+   * one has the nearest parent's), the prose NOTES, and the lines under "Examples:" EXAMPLES.
+   */
+  static void footers(picocli.CommandLine cl, String name, String parentExit, Map<String, String> out) {
+    String[] footer = cl.getCommandSpec().usageMessage().footer();
+    String exit = null;
+    List<String> notes = new java.util.ArrayList<>();
+    List<String> examples = new java.util.ArrayList<>();
+    boolean inExamples = false;
+    for (String line : footer) {
+      Matcher code = EXIT_CODES.matcher(line);
+      if (line.isBlank()) {
+        continue;
+      } else if (EXAMPLES.matcher(line).matches()) {
+        inExamples = true;
+      } else if (inExamples && line.startsWith(" ")) {
+        examples.add(line.strip());
+      } else if (code.matches()) {
+        exit = code.group(1);
+        inExamples = false;
+      } else {
+        notes.add(line);
+        inExamples = false;
+      }
+    }
+    exit = exit == null ? parentExit : exit;
+    StringBuilder roff = new StringBuilder();
+    if (exit != null) {
+      roff.append(".SH \"EXIT STATUS\"\n").append(prose(exit)).append('\n');
+    }
+    if (!notes.isEmpty()) {
+      roff.append(".SH \"NOTES\"\n");
+      notes.forEach(n -> roff.append(".PP\n").append(prose(n)).append('\n'));
+    }
+    if (!examples.isEmpty()) {
+      roff.append(".SH \"EXAMPLES\"\n.PP\n.nf\n.RS 4\n");
+      examples.forEach(e -> roff.append(literal(e)).append('\n'));
+      roff.append(".RE\n.fi\n");
+    }
+    out.put(name, roff.toString());
+    for (var sub : cl.getSubcommands().entrySet()) {
+      if (sub.getKey().equals(sub.getValue().getCommandName())) { // aliases have no page of their own
+        footers(sub.getValue(), name + "-" + sub.getKey(), exit, out);
+      }
+    }
+  }
+
+  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+  /** A footer's sentence: `code` in bold, everything else as written. */
+  private static String prose(String text) {
+    return CODE.matcher(literal(text)).replaceAll(m -> Matcher.quoteReplacement("\\fB" + m.group(1) + "\\fR"));
+  }
+
+  /** Text as written: roff's escape character, hyphens and a leading control character escaped. */
+  private static String literal(String text) {
+    String s = text.replace("\\", "\\e").replace("-", "\\-");
+    return s.startsWith(".") || s.startsWith("'") ? "\\&" + s : s;
   }
 
   private static final Pattern TITLE = Pattern.compile("^= (.+)\\((\\d)\\)$");

@@ -85,6 +85,12 @@ class ProgressLineTest {
     long redraws = drawn.chars().filter(c -> c == '\r').count();
     assertTrue(redraws < 100, "10,000 counts in a few ms redraw a few times, not " + redraws);
     assertTrue(drawn.contains("› render 10000/10000 (100%)"), drawn);
+    int afterLast = w.toString().length();
+    p.count("render", 9_999, 10_000); // another thread's count, later than the last one
+    assertEquals(afterLast, w.toString().length(), "a late count does not draw the finished line again");
+    p.step("render again");
+    p.count("render", 1, 10);
+    assertTrue(w.toString().endsWith("› render 1/10 (10%)"), "a new step counts its own task: " + w);
 
     StringWriter narrow = new StringWriter();
     new ProgressLine(new PrintWriter(narrow), false, false, true, 20).count("clone https://example.com/a/very/long.git", 1, 0);

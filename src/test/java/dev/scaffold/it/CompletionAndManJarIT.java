@@ -1,6 +1,7 @@
 package dev.scaffold.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scaffold.cli.CliContext;
@@ -103,6 +104,17 @@ class CompletionAndManJarIT {
     String page = Files.readString(man1.resolve("scaffold-settings-set.1"));
     assertTrue(page.startsWith(".TH \"SCAFFOLD-SETTINGS-SET\" \"1\""), page);
     assertTrue(page.contains(".SH \"SYNOPSIS\"") && page.contains("\\fB\\-\\-profile\\fR"), page);
+    assertTrue(page.contains(".SH \"EXIT STATUS\"\n0 success, 1 runtime failure"), "scaffold's own, for want of one: " + page);
+
+    // the footer of help is in the pages too: layering in NOTES, the examples, the exit codes
+    String create = Files.readString(man1.resolve("scaffold-new.1"));
+    assertTrue(create.contains(".SH \"NOTES\"\n.PP\nTEMPLATE is a bundled name (see \\fBscaffold list\\fR)"), create);
+    assertTrue(create.contains("\nAnswers, strongest first: \\-\\-set, then \\-\\-answers"), create);
+    assertTrue(create.contains(".SH \"EXAMPLES\"\n.PP\n.nf\n.RS 4\nscaffold new java\\-library my\\-lib\n"), create);
+    String check = Files.readString(man1.resolve("scaffold-check.1"));
+    assertTrue(check.contains(".SH \"EXIT STATUS\"\n0 up to date, 3 an update exists"), check);
+    assertTrue(check.contains("\nscaffold check \\-\\-json\n.RE\n.fi\n"), check);
+    assertFalse(check.contains(".SH \"NOTES\""), "no notes where help has none: " + check);
   }
 
   private static void walk(CommandLine cl, String name, Path man1, List<String> missing) throws IOException {

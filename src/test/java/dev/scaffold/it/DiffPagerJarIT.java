@@ -3,12 +3,10 @@ package dev.scaffold.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +36,12 @@ class DiffPagerJarIT {
     return out;
   }
 
+  private static boolean onPath(String command) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    return java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
+        .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+  }
+
   /** Runs the jar's diff under {@code script}, whose child gets a pseudo-terminal for stdin, stdout and stderr. */
   private String onTerminal(Map<String, String> env) throws Exception {
     String line = String.join(" ", ScaffoldLauncher.command("diff", "proj").stream().map(a -> "'" + a + "'").toList());
@@ -47,15 +51,20 @@ class DiffPagerJarIT {
 
   @Test
   void pagedAndColouredOnATerminalPlainInAPipe() throws Exception {
-    assumeTrue(ScaffoldLauncher.isNative() || Files.isRegularFile(ScaffoldLauncher.jar()), "the jar is built by mvn package");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is installed");
+    // neither is optional: without them this test would pass by skipping, and check nothing
+    assertTrue(ScaffoldLauncher.isNative() || Files.isRegularFile(ScaffoldLauncher.jar()),
+        "no jar at " + ScaffoldLauncher.jar() + ": the jar-level tests run after mvn package");
+    assertTrue(onPath("script"), "util-linux `script` (Debian: bsdutils) gives the jar its pseudo-terminal; "
+        + "it is not on PATH");
     dev.scaffold.testing.FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", "name: t\n",
         "template/a.txt", "one\ntwo\n"));
     run(java("new", "tpl", "proj", "--no-git"), Map.of());
     Files.writeString(dir.resolve("proj/a.txt"), "one\nthree\n");
 
     Path paged = dir.resolve("paged.txt");
-    onTerminal(Map.of("PAGER", "cat > '" + paged + "'", "TERM", "xterm"));
+    String shown = onTerminal(Map.of("PAGER", "cat > '" + paged + "'", "TERM", "xterm"));
+    assertTrue(Files.isRegularFile(paged), "on a terminal the patch goes to PAGER; the terminal showed:\n" + shown);
+    assertFalse(shown.contains("three"), "and not to the terminal itself: " + shown);
     String text = Files.readString(paged);
     assertTrue(text.contains("\033[32m+three\033[m") && text.contains("\033[31m-two\033[m"), text);
 

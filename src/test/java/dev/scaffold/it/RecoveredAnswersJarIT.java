@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.scaffold.testing.Tmux;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,90 +27,48 @@ class RecoveredAnswersJarIT {
       .toAbsolutePath().toString();
 
   @TempDir Path tmp;
-  private final String socket = "scaffold-recover-" + ProcessHandle.current().pid();
-
-  private static boolean tmuxInstalled() {
-    try {
-      return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private String tmux(String... args) throws IOException, InterruptedException {
-    List<String> argv = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
-    argv.addAll(List.of(args));
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(10, TimeUnit.SECONDS);
-    return out;
-  }
-
-  private String screen() throws IOException, InterruptedException {
-    return tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", "0");
-  }
-
-  private void waitFor(String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!screen().contains(text)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("did not see: " + text + "\n" + screen());
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private void answer(String question, String... keys) throws IOException, InterruptedException {
-    waitFor(question);
-    List<String> argv = new ArrayList<>(List.of("send-keys", "-t", "0"));
-    argv.addAll(List.of(keys));
-    tmux(argv.toArray(String[]::new));
-  }
+  private final Tmux tmux = new Tmux("scaffold-recover");
 
   @AfterEach
   void stopTmux() throws IOException, InterruptedException {
-    tmux("kill-server");
+    tmux.close();
   }
 
   @Test
   void aMissingTokenAfterTheQuestionsKeepsTheAnswersForTheNextRun() throws Exception {
-    assumeTrue(tmuxInstalled(), "tmux is not installed");
+    assumeTrue(Tmux.installed(), "tmux is not installed");
     Path work = Files.createDirectories(tmp.resolve("work"));
     Path state = tmp.resolve("state");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // no token variable and no gh on PATH: provisioning cannot start
     String env = "env -i HOME=" + tmp.resolve("home") + " PATH=/usr/bin:/bin TERM=xterm-256color XDG_STATE_HOME=" + state
         + " XDG_CONFIG_HOME=" + tmp.resolve("config") + " GIT_CONFIG_NOSYSTEM=1 ";
-    tmux("new-session", "-d", "-x", "200", "-y", "50", "-c", work.toString(),
-        env + java + " -XX:TieredStopAtLevel=1 -jar " + JAR + " new java-library; echo EXIT=$?; sleep 600");
+    tmux.start(work, env + java + " -XX:TieredStopAtLevel=1 -jar " + JAR + " new java-library; echo EXIT=$?; sleep 600");
 
-    answer("? Project name", "recover-me", "Enter");
-    answer("? One-line description", "Enter");
-    answer("? Author name", "Ada Lovelace", "Enter");
-    answer("? Author e-mail", "ada@example.com", "Enter");
-    answer("? Create the repository on GitHub", "y", "Enter");
-    answer("? GitHub organisation", "C-u", "octo-org", "Enter");
-    answer("? Team that owns the code", "Enter");
-    answer("? Repository visibility", "Enter");
-    answer("? Maven groupId", "Enter");
-    answer("? First version", "Enter");
-    answer("? Java release", "Enter");
-    answer("? License", "Enter");
-    answer("? Folder to create", "Enter");
+    tmux.answer("? Project name", "recover-me", "Enter");
+    tmux.answer("? One-line description", "Enter");
+    tmux.answer("? Author name", "Ada Lovelace", "Enter");
+    tmux.answer("? Author e-mail", "ada@example.com", "Enter");
+    tmux.answer("? Create the repository on GitHub", "y", "Enter");
+    tmux.answer("? GitHub organisation", "C-u", "octo-org", "Enter");
+    tmux.answer("? Team that owns the code", "Enter");
+    tmux.answer("? Repository visibility", "Enter");
+    tmux.answer("? Maven groupId", "Enter");
+    tmux.answer("? First version", "Enter");
+    tmux.answer("? Java release", "Enter");
+    tmux.answer("? License", "Enter");
+    tmux.answer("? Folder to create", "Enter");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     boolean confirmed = false;
-    while (!screen().contains("EXIT=") && System.nanoTime() < deadline) {
-      if (!confirmed && screen().contains("? Go ahead")) {
-        tmux("send-keys", "-t", "0", "Enter");
+    while (!tmux.screen().contains("EXIT=") && System.nanoTime() < deadline) {
+      if (!confirmed && tmux.screen().contains("? Go ahead")) {
+        tmux.send("Enter");
         confirmed = true;
       }
       Thread.sleep(100);
     }
-    waitFor("EXIT=");
-    String screen = screen();
+    tmux.waitFor("EXIT=");
+    String screen = tmux.screen();
     assertTrue(screen.contains("EXIT=2") || screen.contains("EXIT=1"), screen);
     assertTrue(screen.contains("GITHUB_TOKEN"), "the error says what is missing:\n" + screen);
 
@@ -124,11 +82,13 @@ class RecoveredAnswersJarIT {
     assertTrue(answers.contains("project_name: recover-me") && answers.contains("github_org: octo-org")
         && answers.contains("create_github_repo: true"), answers);
     try (var left = Files.list(work)) {
-      // JGit's timestamp probe (.probe-*), which the warm-up thread starts while the prompts wait,
-      // is JGit's own file and not the project: only scaffold's entries are checked here
-      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".probe-")).toList(),
-          "the failed run wrote no project, staging or journal folder");
+      // nothing at all: no project, staging or journal folder, and no JGit timestamp probe
+      // (.probe-*), which the warm-up measures in scaffold's cache folder instead
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList(),
+          "the failed run left nothing in the folder it ran in");
     }
+    assertTrue(Files.isDirectory(tmp.resolve("home/.cache/scaffold/fs-probe")),
+        "the warm-up measured the file system in the cache folder");
 
     // the rerun asks nothing: every answer comes from the kept file
     Process rerun = new ProcessBuilder(java, "-jar", JAR, "new", "java-library", "--answers", kept.toString(),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import dev.scaffold.testing.Tmux;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The real jar in a pseudo-terminal: {@code scripts/e2e-interactive} types a whole {@code scaffold new}. */
 class InteractiveJarIT {
 
-  private static boolean tmuxInstalled() {
-    try {
-      return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   @Test
   void bareScaffoldNewCreatesTheJavaLibraryByKeystrokes() throws Exception {
-    assumeTrue(tmuxInstalled(), "tmux is not installed");
+    assumeTrue(Tmux.installed(), "tmux is not installed");
     String jar = System.getProperty("scaffold.jar", "target/scaffold-0.1.0.jar");
     Path log = Files.createTempFile("e2e-interactive", ".log");
     ProcessBuilder pb = new ProcessBuilder("scripts/e2e-interactive").redirectErrorStream(true).redirectOutput(log.toFile());

@@ -11,7 +11,6 @@ import dev.scaffold.testing.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +59,7 @@ class PreflightTest {
   }
 
   private Cli.Run scaffold(String... more) {
-    List<String> args = new ArrayList<>(List.of("new", "tpl", "out", "--set", "name=demo", "--defaults",
-        "--non-interactive", "--github-url", gh.baseUrl()));
-    args.addAll(List.of(more));
-    Map<String, String> env = new HashMap<>();
-    env.put("GITHUB_TOKEN", TOKEN);
-    env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-    return Cli.run(dir, env, args.toArray(String[]::new));
+    return SandboxNew.run(dir, gh, TOKEN, more);
   }
 
   /** Exit 2, the problems named, no repository, no local folder, only reads sent. */

@@ -14,8 +14,6 @@ import dev.scaffold.testing.Cli;
 import dev.scaffold.testing.FileTree;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
@@ -71,14 +69,7 @@ class ProvisioningCorrectnessTest {
   }
 
   private Cli.Run scaffold(String... more) {
-    List<String> args = new ArrayList<>(List.of("new", "tpl", "out", "--set", "name=demo", "--defaults",
-        "--non-interactive", "--github-url", gh.baseUrl()));
-    args.addAll(List.of(more));
-    Map<String, String> env = new HashMap<>();
-    env.put("GITHUB_TOKEN", TOKEN);
-    env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-    env.put("SCAFFOLD_GITHUB_RETRY_SECONDS", "0");
-    return Cli.run(dir, env, args.toArray(String[]::new));
+    return SandboxNew.run(dir, gh, TOKEN, more);
   }
 
   private Repository bare() throws IOException {
