@@ -58,6 +58,8 @@ public final class Provisioner implements ProjectPublisher {
   /** What the pre-flight of {@link #prepare} learnt, for the run of the same repository. */
   private Preflight.Findings findings;
   private String findingsFor;
+  /** Whether {@link #token} is a GitHub App's installation token. */
+  private boolean appAuth;
 
   /**
    * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
@@ -116,6 +118,7 @@ public final class Provisioner implements ProjectPublisher {
       scope.requireSafeApi();
       try {
         token = appTokens.apply(s.owner());
+        appAuth = token != null;
       } catch (RemoteFailure f) {
         throw new OperationException("GitHub App authentication failed: " + f.getMessage() + "; nothing was created", null);
       }
@@ -130,7 +133,7 @@ public final class Provisioner implements ProjectPublisher {
     }
     if (token != null) {
       scope.requireSafeApi();
-      preflight(s, hosts.apply(token), context.destination());
+      preflight(s, hosts.apply(token), context.destination(), context.paths(), context.dryRun());
     }
     List<String> steps = new ArrayList<>(plan(s));
     if (findings != null && findings.existing() != null) {
@@ -143,12 +146,18 @@ public final class Provisioner implements ProjectPublisher {
     return steps;
   }
 
-  /** The checks before anything is created (read-only, so a dry run makes them too), retried like any step. */
-  private void preflight(GitHubSettings s, RepoHost host, Path destination) {
+  /**
+   * The checks before anything is created (read-only, so a dry run makes them too), retried like any step.
+   *
+   * @param paths the project's files
+   * @param dryRun whether no create call follows, so the name is read instead
+   */
+  private void preflight(GitHubSettings s, RepoHost host, Path destination, List<String> paths, boolean dryRun) {
     Optional<String> recorded = destination == null ? Optional.empty() : git.createdRepository(destination);
     progress.step("check " + s.fullName() + " on GitHub");
+    Preflight.Request req = new Preflight.Request(recorded, adopt, paths, dryRun, appAuth);
     try {
-      retry.fresh().run(() -> findings = Preflight.check(s, host, recorded, adopt));
+      retry.fresh().run(() -> findings = Preflight.check(s, host, req));
       findingsFor = s.fullName();
     } catch (RemoteFailure f) {
       throw new OperationException("GitHub pre-flight checks failed: " + scrub(f.getMessage())
@@ -223,7 +232,7 @@ public final class Provisioner implements ProjectPublisher {
     }
     RepoHost host = hosts.apply(token);
     if (findings == null || !s.fullName().equals(findingsFor)) {
-      preflight(s, host, projectDir);
+      preflight(s, host, projectDir, context.paths(), false);
     }
     try {
       return new Run(s, context, projectDir, host, retry.fresh(), findings).run();
@@ -324,10 +333,10 @@ public final class Provisioner implements ProjectPublisher {
     }
 
     private void ensureRepository(boolean ignored) {
-      Optional<RepoHost.HostedRepo> found = checked.existing() == null && !createSent ? Optional.empty()
-          : checked.existing() != null && !createSent ? Optional.of(checked.existing()) : host.find(owner, name);
+      Optional<RepoHost.HostedRepo> found = createSent ? host.find(owner, name) : Optional.ofNullable(checked.existing());
       if (found.isEmpty()) {
-        // the name was free a moment ago: create first, and read only if GitHub says it exists now
+        // create first: GitHub's "name already exists" is the signal to read, one request fewer per run
+        boolean firstCreate = !createSent;
         createSent = true;
         Optional<RepoHost.HostedRepo> made;
         try {
@@ -336,17 +345,31 @@ public final class Provisioner implements ProjectPublisher {
           if (f.status() != 422 || !String.valueOf(f.getMessage()).contains("already exists")) {
             throw f;
           }
-          made = host.find(owner, name); // an earlier attempt of this run created it, and its answer was lost
+          RepoHost.HostedRepo there = host.find(owner, name).orElseThrow(() -> f);
+          if (firstCreate) {
+            // not this run's: whose it is decides, as the pre-flight would have
+            Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
+            if (p != null) {
+              throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in "
+                  + dir + " (pass --adopt and run the same command again to take over an empty repository)");
+            }
+            found = Optional.of(there);
+            made = null;
+          } else {
+            made = Optional.of(there); // an earlier attempt of this run created it, and its answer was lost
+          }
         }
-        if (made.isEmpty()) {
-          throw new InputException("cannot create " + s.fullName() + ": " + owner
-              + " is not an organisation you can create repositories in");
+        if (made != null) {
+          if (made.isEmpty()) {
+            throw new InputException("cannot create " + s.fullName() + ": " + owner
+                + " is not an organisation you can create repositories in");
+          }
+          repo = made.get();
+          git.recordCreatedRepository(dir, s.fullName());
+          fresh = true;
+          remote = Map.of();
+          return;
         }
-        repo = made.get();
-        git.recordCreatedRepository(dir, s.fullName());
-        fresh = true;
-        remote = Map.of();
-        return;
       }
       repo = found.get();
       fresh = false;

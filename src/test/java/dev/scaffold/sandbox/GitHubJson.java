@@ -141,7 +141,7 @@ final class GitHubJson {
     g.put("following", 0);
     g.put("type", "Organization");
     g.put("default_repository_branch", o.defaultBranch);
-    g.put("members_can_create_repositories", true);
+    g.put("members_can_create_repositories", o.membersCanCreateRepositories);
     g.set("plan", plan(o));
     g.put("created_at", time(o.createdAt));
     g.put("updated_at", time(o.createdAt));

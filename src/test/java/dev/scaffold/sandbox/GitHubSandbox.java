@@ -306,6 +306,20 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Sets the organisation's {@code members_can_create_repositories}: when false only its owners may create. */
+  public void membersCanCreateRepositories(String org, boolean allowed) {
+    locked(() -> {
+      state.account(org).filter(a -> a.organization)
+          .orElseThrow(() -> new IllegalArgumentException("no organisation " + org)).membersCanCreateRepositories = allowed;
+      return null;
+    });
+  }
+
+  /** Makes {@code login} an owner (role admin) of {@code org}. */
+  public void orgAdmin(String org, String login) {
+    locked(() -> state.addAccount(org, true).admins.add(state.addAccount(login, false).login));
+  }
+
   /** Sets an account's billing plan ({@code free}, {@code pro}, {@code team}, {@code enterprise}). */
   public void plan(String login, String plan) {
     locked(() -> {
@@ -316,7 +330,8 @@ public final class GitHubSandbox implements AutoCloseable {
 
   /**
    * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
-   * and creating a repository needs {@code repo} ({@code public_repo} for a public one).
+   * and creating a repository needs {@code repo} ({@code public_repo} for a public one); pushing
+   * commits that touch {@code .github/workflows/} needs {@code workflow}.
    */
   public void scopes(String token, String... scopes) {
     locked(() -> state.scopes.put(token, new java.util.TreeSet<>(List.of(scopes))));
