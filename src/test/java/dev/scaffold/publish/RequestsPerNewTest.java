@@ -51,4 +51,30 @@ class RequestsPerNewTest {
       assertEquals(GIT_MINIMUM, git, lines.toString());
     }
   }
+
+  @Test
+  void aResumedRunListsTheRemoteBranchesOnce() throws IOException {
+    try (GitHubSandbox gh = GitHubSandbox.builder().token(ProvisioningEndToEndTest.TOKEN, "octo")
+        .org("acme", "devs", "ops").user("alice").start()) {
+      FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", ProvisioningEndToEndTest.YML,
+          "template/README.md.ftl", "# ${name}\n"));
+      Map<String, String> env = new HashMap<>();
+      env.put("GITHUB_TOKEN", ProvisioningEndToEndTest.TOKEN);
+      env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+      env.put("SCAFFOLD_GITHUB_RETRY_SECONDS", "0");
+      String[] args = {"new", "tpl", "out", "--set", "name=demo", "--defaults", "--non-interactive",
+          "--github-url", gh.baseUrl()};
+      gh.faults().add(dev.scaffold.sandbox.Fault.status("PUT", "/protection$", 500).times(50));
+      assertEquals(1, Cli.run(dir, env, args).exit());
+      gh.faults().clear();
+      gh.clearRequests();
+      Cli.Run r = Cli.run(dir, env, args);
+      assertEquals(0, r.exit(), r.err());
+      List<String> lines = gh.requests().stream().map(RecordedRequest::line).toList();
+      System.out.println("requests per resumed new (pushed before, protection failed): " + lines.size());
+      lines.forEach(l -> System.out.println("  " + l));
+      assertEquals(1, gh.count("GET", "/info/refs$"), "one listing of the remote branches: " + lines);
+      assertEquals(0, gh.count("POST", "git-receive-pack$"), "nothing to push again: " + lines);
+    }
+  }
 }
