@@ -657,6 +657,14 @@ public final class GitHubRepoHost implements RepoHost {
     return new HostedRepo(r.path("owner").path("login").asText(), r.path("name").asText(), r.path("html_url").asText(),
         r.path("clone_url").asText(), r.path("default_branch").asText(), visibility,
         r.hasNonNull("description") ? r.get("description").asText() : null,
-        r.hasNonNull("homepage") ? r.get("homepage").asText() : null, flags);
+        r.hasNonNull("homepage") ? r.get("homepage").asText() : null, flags, instant(r.path("created_at")));
+  }
+
+  private static java.time.Instant instant(JsonNode time) {
+    try {
+      return time.isTextual() ? java.time.Instant.parse(time.asText()) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 }

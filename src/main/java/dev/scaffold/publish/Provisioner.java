@@ -31,6 +31,9 @@ import java.util.function.Predicate;
  */
 public final class Provisioner implements ProjectPublisher {
 
+  /** How far GitHub's clock may be behind this machine's when judging a repository's {@code created_at}. */
+  static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(10);
+
   /** The user name git sends with a token over HTTP. */
   static final String GIT_USER = "x-access-token";
 
@@ -261,8 +264,10 @@ public final class Provisioner implements ProjectPublisher {
     final Preflight.Findings checked;
     RepoHost.HostedRepo repo;
     boolean fresh;
-    /** A create request was sent this run: a later "name already exists" is its own echo. */
+    /** A create request was sent this run: a later "name already exists" may be its own echo. */
     boolean createSent;
+    /** When the first create request went out. */
+    java.time.Instant firstCreateAt;
     Map<String, String> remote;
     GitPusher.History history;
     String pullUrl;
@@ -334,9 +339,15 @@ public final class Provisioner implements ProjectPublisher {
 
     private void ensureRepository(boolean ignored) {
       Optional<RepoHost.HostedRepo> found = createSent ? host.find(owner, name) : Optional.ofNullable(checked.existing());
+      if (createSent && found.isPresent()) {
+        requireThisRuns(found.get()); // the create call's answer was lost: it may have landed, or the name was taken
+      }
       if (found.isEmpty()) {
         // create first: GitHub's "name already exists" is the signal to read, one request fewer per run
         boolean firstCreate = !createSent;
+        if (firstCreate) {
+          firstCreateAt = java.time.Instant.now();
+        }
         createSent = true;
         Optional<RepoHost.HostedRepo> made;
         try {
@@ -356,6 +367,7 @@ public final class Provisioner implements ProjectPublisher {
             found = Optional.of(there);
             made = null;
           } else {
+            requireThisRuns(there);
             made = Optional.of(there); // an earlier attempt of this run created it, and its answer was lost
           }
         }
@@ -386,6 +398,23 @@ public final class Provisioner implements ProjectPublisher {
       git.recordCreatedRepository(dir, s.fullName()); // adopted or resumed: this project's from now on
       if (!matches(repo)) {
         repo = host.update(s);
+      }
+    }
+
+    /**
+     * A repository found after a create call whose answer was lost is this run's only if GitHub
+     * made it after the call went out (less a margin for clocks); an older one is someone else's,
+     * judged as the pre-flight would have.
+     */
+    private void requireThisRuns(RepoHost.HostedRepo there) {
+      if (there.createdAt() == null || firstCreateAt == null
+          || !there.createdAt().isBefore(firstCreateAt.minus(CLOCK_MARGIN))) {
+        return;
+      }
+      Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
+      if (p != null) {
+        throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in " + dir
+            + " (pass --adopt and run the same command again to take over an empty repository)");
       }
     }
 
@@ -452,7 +481,7 @@ public final class Provisioner implements ProjectPublisher {
       if (!s.defaultBranch().equals(repo.defaultBranch())) {
         host.setDefaultBranch(owner, name, s.defaultBranch());
         repo = new RepoHost.HostedRepo(repo.owner(), repo.name(), repo.htmlUrl(), repo.cloneUrl(), s.defaultBranch(),
-            repo.visibility(), repo.description(), repo.homepage(), repo.settings());
+            repo.visibility(), repo.description(), repo.homepage(), repo.settings(), repo.createdAt());
       }
     }
 

@@ -12,11 +12,17 @@ public interface RepoHost {
 
   /**
    * A repository as the host describes it; {@code settings} holds the merge and feature flags,
-   * {@code archived}, and {@code admin} (whether the token may administer it) when reported.
+   * {@code archived}, and {@code admin} (whether the token may administer it) when reported;
+   * {@code createdAt} is null when not reported.
    */
   record HostedRepo(
       String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
-      String description, String homepage, Map<String, Boolean> settings) {
+      String description, String homepage, Map<String, Boolean> settings, java.time.Instant createdAt) {
+
+    public HostedRepo(String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
+        String description, String homepage, Map<String, Boolean> settings) {
+      this(owner, name, htmlUrl, cloneUrl, defaultBranch, visibility, description, homepage, settings, null);
+    }
 
     public String fullName() {
       return owner + "/" + name;

@@ -310,6 +310,23 @@ class ProvisioningEndToEndTest {
   }
 
   @Test
+  void aFailedCreateCallDoesNotTakeOverSomeoneElsesOlderRepository() throws IOException {
+    gh.createRepo("acme/demo", "main", false);
+    gh.backdate("acme/demo", java.time.Duration.ofDays(3));
+    gh.faults().add(Fault.status("POST", "^/orgs/acme/repos$", 502)); // not sent on: the retry reads the name
+    Cli.Run r = scaffold(env());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("acme/demo already exists on GitHub and was not created for this project"), r.err());
+    assertEquals(Map.of(), gh.repo("acme/demo").orElseThrow().teams());
+    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET") || q.path().equals("/orgs/acme/repos")),
+        gh.requests().toString());
+
+    Cli.Run adopted = scaffold(env(), "--adopt");
+    assertEquals(0, adopted.exit(), adopted.err());
+    assertEquals(Map.of("devs", "maintain"), gh.repo("acme/demo").orElseThrow().teams());
+  }
+
+  @Test
   void givesUpWithinTheTimeBudgetNamingTheStep() {
     gh.faults().add(Fault.primaryRateLimit("PUT", "/topics$", 3600));
     Cli.Run r = scaffold(env("SCAFFOLD_GITHUB_RETRY_SECONDS", "5"));

@@ -297,6 +297,19 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Moves a repository's {@code created_at} (and {@code updated_at}, {@code pushed_at}) back by {@code age}. */
+  public void backdate(String fullName, Duration age) {
+    int slash = fullName.indexOf('/');
+    locked(() -> {
+      Repo r = state.repo(fullName.substring(0, slash), fullName.substring(slash + 1))
+          .orElseThrow(() -> new IllegalArgumentException("no repository " + fullName));
+      r.createdAt = r.createdAt.minus(age);
+      r.updatedAt = r.updatedAt.minus(age);
+      r.pushedAt = r.pushedAt.minus(age);
+      return null;
+    });
+  }
+
   /** Adds an organisation (and teams) while running. */
   public void addOrg(String org, String... teamSlugs) {
     locked(() -> {

@@ -119,7 +119,7 @@ final class SandboxState {
     final Account owner;
     final String name;
     final boolean createdByApi;
-    final Instant createdAt;
+    Instant createdAt;
     Instant updatedAt;
     Instant pushedAt;
     String visibility = "public";
