@@ -159,7 +159,7 @@ final class Services {
   /** The update use case; with {@code publish}, {@code --pr} pushes and opens or updates the pull request on GitHub. */
   dev.scaffold.update.ProjectUpdater updater(String githubUrl, boolean publish) {
     ChangePublisher publisher = publish
-        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)), ctx.env(),
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredTokens(), scope(githubUrl)), ctx.env(),
             progress) : null;
     return updater(progress, publisher);
   }
@@ -167,7 +167,7 @@ final class Services {
   /** {@code update --all}: every project below a folder, with one commit or pull request for all. */
   dev.scaffold.update.AllProjectsUpdater allUpdater(String githubUrl, boolean publish) {
     ChangePublisher publisher = publish
-        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)), ctx.env(),
+        ? new PullRequestPublisher(fleetHost(githubUrl), new JGitWorkspace(requiredTokens(), scope(githubUrl)), ctx.env(),
             progress) : null;
     return new dev.scaffold.update.AllProjectsUpdater(updater(progress, null), git(), publisher, progress);
   }
@@ -190,7 +190,7 @@ final class Services {
 
   /** The fleet form of update: one GitHub client, and so one rate budget, shared by every worker. */
   FleetUpdater fleetUpdater(String githubUrl, FleetListener listener) {
-    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(requiredToken(), scope(githubUrl)),
+    return new FleetUpdater(fleetHost(githubUrl), new JGitWorkspace(requiredTokens(), scope(githubUrl)),
         p -> updater(p, null), listener);
   }
 
@@ -223,6 +223,20 @@ final class Services {
   }
 
   private java.util.function.Supplier<String> appToken;
+
+  /**
+   * The token for git, asked for at each clone and push: a GitHub App's installation token is
+   * renewed before it expires, so a long fleet run never pushes with an expired one.
+   */
+  private java.util.function.Supplier<String> requiredTokens() {
+    if (ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {
+      TokenScope scope = scope(null);
+      scope.requireSafeApi();
+      return appToken(scope);
+    }
+    String token = requiredToken();
+    return () -> token;
+  }
 
   private String requiredToken() {
     if (ctx.env().get("SCAFFOLD_GITHUB_APP_ID") != null) {

@@ -101,12 +101,37 @@ public final class GitHubRepoHost implements RepoHost {
   public Optional<Owner> owner(String owner) {
     GitHubRest.Answer org = rest.send("GET", "/orgs/" + seg(owner), null);
     if (org.status() != 404) {
-      return Optional.of(new Owner(org.body().path("login").asText(owner), true, planName(org.body()), scopes(org)));
+      return Optional.of(new Owner(org.body().path("login").asText(owner), true, planName(org.body()), scopes(org),
+          memberVisibilities(org.body())));
     }
     GitHubRest.Answer me = rest.send("GET", "/user", null);
     login = me.body().path("login").asText();
     return login.equalsIgnoreCase(owner)
         ? Optional.of(new Owner(login, false, planName(me.body()), scopes(me))) : Optional.empty();
+  }
+
+  /**
+   * What {@code members_can_create_repositories} and its per-visibility refinements allow members;
+   * null when GitHub shows none of them (it shows them to owners and to some tokens only).
+   */
+  private static java.util.Set<String> memberVisibilities(JsonNode org) {
+    JsonNode any = org.path("members_can_create_repositories");
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    boolean shown = any.isBoolean();
+    for (String v : List.of("public", "private", "internal")) {
+      JsonNode one = org.path("members_can_create_" + v + "_repositories");
+      shown |= one.isBoolean();
+      if (one.isBoolean() ? one.asBoolean() && any.asBoolean(true) : any.asBoolean(false)) {
+        out.add(v);
+      }
+    }
+    return shown ? out : null;
+  }
+
+  @Override
+  public Optional<String> orgRole(String org) {
+    GitHubRest.Answer a = rest.send("GET", "/user/memberships/orgs/" + seg(org), null);
+    return a.status() == 404 ? Optional.empty() : Optional.of(a.body().path("role").asText());
   }
 
   private static String planName(JsonNode account) {
@@ -696,6 +721,14 @@ public final class GitHubRepoHost implements RepoHost {
     return new HostedRepo(r.path("owner").path("login").asText(), r.path("name").asText(), r.path("html_url").asText(),
         r.path("clone_url").asText(), r.path("default_branch").asText(), visibility,
         r.hasNonNull("description") ? r.get("description").asText() : null,
-        r.hasNonNull("homepage") ? r.get("homepage").asText() : null, flags);
+        r.hasNonNull("homepage") ? r.get("homepage").asText() : null, flags, instant(r.path("created_at")));
+  }
+
+  private static java.time.Instant instant(JsonNode time) {
+    try {
+      return time.isTextual() ? java.time.Instant.parse(time.asText()) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 }

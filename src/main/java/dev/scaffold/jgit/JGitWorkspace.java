@@ -20,7 +20,8 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 /**
  * {@link RepoWorkspace} on JGit over smart HTTP with the token as the Basic password of
  * {@code x-access-token}, sent with the first request, to URLs of its {@link TokenScope} only (a
- * clone or push URL elsewhere is refused before any request); the token stays in memory.
+ * clone or push URL elsewhere is refused before any request); the token stays in memory and is
+ * asked for at each clone and push, so a renewed installation token is used once it is renewed.
  */
 public final class JGitWorkspace implements RepoWorkspace {
 
@@ -28,6 +29,11 @@ public final class JGitWorkspace implements RepoWorkspace {
   private final TokenScope scope;
 
   public JGitWorkspace(String token, TokenScope scope) {
+    this(() -> token, scope);
+  }
+
+  /** @param token asked for at each clone and push: a GitHub App's installation token renews itself */
+  public JGitWorkspace(java.util.function.Supplier<String> token, TokenScope scope) {
     JGit.ensureConfigured();
     this.scope = scope;
     this.credentials = new GitCredentials(GitCredentials.USER, token, scope);

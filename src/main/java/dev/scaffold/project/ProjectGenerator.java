@@ -117,7 +117,8 @@ public final class ProjectGenerator {
     // rendered before anything is written: a broken message is the template's error, not a half-done run
     String nextSteps = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     boolean existingRepo = !request.noGit() && git.isRepository(destination);
-    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun(), destination);
+    PublishContext publishContext = new PublishContext(template, engine, model, answers, branch, null, request.dryRun(), destination,
+        filePaths(plan));
     List<String> publishSteps = publisher == null ? List.of() : publisher.prepare(publishContext);
     if (!publishSteps.isEmpty() && request.noGit()) {
       throw new InputException("the template provisions a GitHub repository, which needs git: drop --no-git or add --no-github");
@@ -189,13 +190,14 @@ public final class ProjectGenerator {
       Map<String, Object> model, Answers answers, Path destination) {
     TemplateSpec spec = template.spec();
     String branch = branch(spec, engine, model);
-    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false, destination);
+    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(),
+        TemplatedGlobs.exclude(spec, engine, model), model, template.treeModes());
+    PublishContext context = new PublishContext(template, engine, model, answers, branch, null, false, destination,
+        filePaths(plan));
     List<String> steps = publisher.prepare(context);
     if (steps.isEmpty()) {
       return null;
     }
-    RenderPlan plan = new Renderer(engine).plan(template.tree(), spec.subdirectory(),
-        TemplatedGlobs.exclude(spec, engine, model), model, template.treeModes());
     List<PlannedTask> tasks = TaskRunner.plan(spec.tasks(), engine, model);
     if (request.dryRun()) {
       return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
@@ -206,6 +208,10 @@ public final class ProjectGenerator {
     ProjectPublisher.Published published = publisher.publish(context, destination);
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         published.branch() != null ? published.branch() : branch, published.commit(), published.links(), false, message, true);
+  }
+
+  private static List<String> filePaths(RenderPlan plan) {
+    return plan.files().stream().map(dev.scaffold.render.PlannedEntry::path).toList();
   }
 
   private static Path destination(NewRequest request, TemplateSpec spec, TemplateEngine engine, Map<String, Object> model, Path workingDir) {

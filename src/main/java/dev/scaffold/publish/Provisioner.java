@@ -31,6 +31,9 @@ import java.util.function.Predicate;
  */
 public final class Provisioner implements ProjectPublisher {
 
+  /** How far GitHub's clock may be behind this machine's when judging a repository's {@code created_at}. */
+  static final java.time.Duration CLOCK_MARGIN = java.time.Duration.ofMinutes(10);
+
   /** The user name git sends with a token over HTTP. */
   static final String GIT_USER = "x-access-token";
 
@@ -58,6 +61,8 @@ public final class Provisioner implements ProjectPublisher {
   /** What the pre-flight of {@link #prepare} learnt, for the run of the same repository. */
   private Preflight.Findings findings;
   private String findingsFor;
+  /** Whether {@link #token} is a GitHub App's installation token. */
+  private boolean appAuth;
 
   /**
    * @param token from {@code GITHUB_TOKEN} or {@code GH_TOKEN}; null when neither is set
@@ -116,6 +121,7 @@ public final class Provisioner implements ProjectPublisher {
       scope.requireSafeApi();
       try {
         token = appTokens.apply(s.owner());
+        appAuth = token != null;
       } catch (RemoteFailure f) {
         throw new OperationException("GitHub App authentication failed: " + f.getMessage() + "; nothing was created", null);
       }
@@ -130,7 +136,7 @@ public final class Provisioner implements ProjectPublisher {
     }
     if (token != null) {
       scope.requireSafeApi();
-      preflight(s, hosts.apply(token), context.destination());
+      preflight(s, hosts.apply(token), context.destination(), context.paths(), context.dryRun());
     }
     List<String> steps = new ArrayList<>(plan(s));
     if (findings != null && findings.existing() != null) {
@@ -143,12 +149,18 @@ public final class Provisioner implements ProjectPublisher {
     return steps;
   }
 
-  /** The checks before anything is created (read-only, so a dry run makes them too), retried like any step. */
-  private void preflight(GitHubSettings s, RepoHost host, Path destination) {
+  /**
+   * The checks before anything is created (read-only, so a dry run makes them too), retried like any step.
+   *
+   * @param paths the project's files
+   * @param dryRun whether no create call follows, so the name is read instead
+   */
+  private void preflight(GitHubSettings s, RepoHost host, Path destination, List<String> paths, boolean dryRun) {
     Optional<String> recorded = destination == null ? Optional.empty() : git.createdRepository(destination);
     progress.step("check " + s.fullName() + " on GitHub");
+    Preflight.Request req = new Preflight.Request(recorded, adopt, paths, dryRun, appAuth);
     try {
-      retry.fresh().run(() -> findings = Preflight.check(s, host, recorded, adopt));
+      retry.fresh().run(() -> findings = Preflight.check(s, host, req));
       findingsFor = s.fullName();
     } catch (RemoteFailure f) {
       throw new OperationException("GitHub pre-flight checks failed: " + scrub(f.getMessage())
@@ -226,7 +238,7 @@ public final class Provisioner implements ProjectPublisher {
     }
     RepoHost host = hosts.apply(token);
     if (findings == null || !s.fullName().equals(findingsFor)) {
-      preflight(s, host, projectDir);
+      preflight(s, host, projectDir, context.paths(), false);
     }
     try {
       return new Run(s, context, projectDir, host, retry.fresh(), findings).run();
@@ -255,8 +267,10 @@ public final class Provisioner implements ProjectPublisher {
     final Preflight.Findings checked;
     RepoHost.HostedRepo repo;
     boolean fresh;
-    /** A create request was sent this run: a later "name already exists" is its own echo. */
+    /** A create request was sent this run: a later "name already exists" may be its own echo. */
     boolean createSent;
+    /** When the first create request went out. */
+    java.time.Instant firstCreateAt;
     Map<String, String> remote;
     GitPusher.History history;
     String pullUrl;
@@ -332,10 +346,16 @@ public final class Provisioner implements ProjectPublisher {
     }
 
     private void ensureRepository(boolean ignored) {
-      Optional<RepoHost.HostedRepo> found = checked.existing() == null && !createSent ? Optional.empty()
-          : checked.existing() != null && !createSent ? Optional.of(checked.existing()) : host.find(owner, name);
+      Optional<RepoHost.HostedRepo> found = createSent ? host.find(owner, name) : Optional.ofNullable(checked.existing());
+      if (createSent && found.isPresent()) {
+        requireThisRuns(found.get()); // the create call's answer was lost: it may have landed, or the name was taken
+      }
       if (found.isEmpty()) {
-        // the name was free a moment ago: create first, and read only if GitHub says it exists now
+        // create first: GitHub's "name already exists" is the signal to read, one request fewer per run
+        boolean firstCreate = !createSent;
+        if (firstCreate) {
+          firstCreateAt = java.time.Instant.now();
+        }
         createSent = true;
         Optional<RepoHost.HostedRepo> made;
         try {
@@ -344,17 +364,32 @@ public final class Provisioner implements ProjectPublisher {
           if (f.status() != 422 || !String.valueOf(f.getMessage()).contains("already exists")) {
             throw f;
           }
-          made = host.find(owner, name); // an earlier attempt of this run created it, and its answer was lost
+          RepoHost.HostedRepo there = host.find(owner, name).orElseThrow(() -> f);
+          if (firstCreate) {
+            // not this run's: whose it is decides, as the pre-flight would have
+            Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
+            if (p != null) {
+              throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in "
+                  + dir + " (pass --adopt and run the same command again to take over an empty repository)");
+            }
+            found = Optional.of(there);
+            made = null;
+          } else {
+            requireThisRuns(there);
+            made = Optional.of(there); // an earlier attempt of this run created it, and its answer was lost
+          }
         }
-        if (made.isEmpty()) {
-          throw new InputException("cannot create " + s.fullName() + ": " + owner
-              + " is not an organisation you can create repositories in");
+        if (made != null) {
+          if (made.isEmpty()) {
+            throw new InputException("cannot create " + s.fullName() + ": " + owner
+                + " is not an organisation you can create repositories in");
+          }
+          repo = made.get();
+          git.recordCreatedRepository(dir, s.fullName());
+          fresh = true;
+          remote = Map.of();
+          return;
         }
-        repo = made.get();
-        git.recordCreatedRepository(dir, s.fullName());
-        fresh = true;
-        remote = Map.of();
-        return;
       }
       repo = found.get();
       fresh = false;
@@ -371,6 +406,23 @@ public final class Provisioner implements ProjectPublisher {
       git.recordCreatedRepository(dir, s.fullName()); // adopted or resumed: this project's from now on
       if (!matches(repo)) {
         repo = host.update(s);
+      }
+    }
+
+    /**
+     * A repository found after a create call whose answer was lost is this run's only if GitHub
+     * made it after the call went out (less a margin for clocks); an older one is someone else's,
+     * judged as the pre-flight would have.
+     */
+    private void requireThisRuns(RepoHost.HostedRepo there) {
+      if (there.createdAt() == null || firstCreateAt == null
+          || !there.createdAt().isBefore(firstCreateAt.minus(CLOCK_MARGIN))) {
+        return;
+      }
+      Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
+      if (p != null) {
+        throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in " + dir
+            + " (pass --adopt and run the same command again to take over an empty repository)");
       }
     }
 
@@ -437,7 +489,7 @@ public final class Provisioner implements ProjectPublisher {
       if (!s.defaultBranch().equals(repo.defaultBranch())) {
         host.setDefaultBranch(owner, name, s.defaultBranch());
         repo = new RepoHost.HostedRepo(repo.owner(), repo.name(), repo.htmlUrl(), repo.cloneUrl(), s.defaultBranch(),
-            repo.visibility(), repo.description(), repo.homepage(), repo.settings());
+            repo.visibility(), repo.description(), repo.homepage(), repo.settings(), repo.createdAt());
       }
     }
 

@@ -12,11 +12,17 @@ public interface RepoHost {
 
   /**
    * A repository as the host describes it; {@code settings} holds the merge and feature flags,
-   * {@code archived}, and {@code admin} (whether the token may administer it) when reported.
+   * {@code archived}, and {@code admin} (whether the token may administer it) when reported;
+   * {@code createdAt} is null when not reported.
    */
   record HostedRepo(
       String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
-      String description, String homepage, Map<String, Boolean> settings) {
+      String description, String homepage, Map<String, Boolean> settings, java.time.Instant createdAt) {
+
+    public HostedRepo(String owner, String name, String htmlUrl, String cloneUrl, String defaultBranch, String visibility,
+        String description, String homepage, Map<String, Boolean> settings) {
+      this(owner, name, htmlUrl, cloneUrl, defaultBranch, visibility, description, homepage, settings, null);
+    }
 
     public String fullName() {
       return owner + "/" + name;
@@ -31,8 +37,24 @@ public interface RepoHost {
    *
    * @param plan the billing plan's name ({@code free}, {@code pro}, {@code team}, ...), or null when not shown
    * @param scopes the token's OAuth scopes, or null when GitHub reports none (fine-grained and App tokens)
+   * @param memberVisibilities the visibilities an organisation's members may create repositories with
+   *     ({@code members_can_create_*_repositories}; its owners may create any), or null when not shown
    */
-  record Owner(String login, boolean organization, String plan, java.util.Set<String> scopes) {}
+  record Owner(String login, boolean organization, String plan, java.util.Set<String> scopes,
+      java.util.Set<String> memberVisibilities) {
+
+    public Owner(String login, boolean organization, String plan, java.util.Set<String> scopes) {
+      this(login, organization, plan, scopes, null);
+    }
+  }
+
+  /**
+   * The token user's role in the organisation ({@code admin}, {@code member}, ...); empty when it is
+   * no member. A {@link RemoteFailure} when the token may not ask (an App's installation token).
+   */
+  default Optional<String> orgRole(String org) {
+    throw new UnsupportedOperationException("orgRole");
+  }
 
   /**
    * {@code owner} as an organisation, else as the token's own account; empty when it is neither

@@ -75,6 +75,45 @@ class AppTokenTest {
   }
 
   @Test
+  void anExpiredInstallationTokenIsRefusedOverGitAndARenewedOneIsUsedForThePush() throws Exception {
+    gh.app(APP, keys.getPublic(), Duration.ofSeconds(2), "acme");
+    gh.createRepo("acme/fleet", "main", true);
+    String url = gh.cloneUrl("acme/fleet");
+    dev.scaffold.TokenScope scope = dev.scaffold.TokenScope.forApi(gh.baseUrl(), "the test");
+    AppToken app = new AppToken(gh.baseUrl(), String.valueOf(APP), AppToken.privateKey(pkcs1Pem(keys)), "acme",
+        Clock.systemUTC());
+    String first = app.get();
+    dev.scaffold.jgit.JGitWorkspace renewing = new dev.scaffold.jgit.JGitWorkspace(app, scope);
+    Path work = dir.resolve("work");
+    renewing.cloneShallow(url, "main", work);
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(work.toFile())) {
+      Files.writeString(work.resolve("CHANGE.md"), "late change\n");
+      git.add().addFilepattern("CHANGE.md").call();
+      org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("bot", "bot@example.com");
+      git.commit().setMessage("Late").setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+    Thread.sleep(3000); // the first token has expired
+
+    dev.scaffold.OperationException refused = assertThrows(dev.scaffold.OperationException.class,
+        () -> new dev.scaffold.jgit.JGitWorkspace(first, scope).forcePush(work, url, "main"));
+    assertFalse(refused.getMessage().contains(first), refused.getMessage());
+    assertTrue(gh.requests().stream().anyMatch(q -> q.path().startsWith("/git/") && q.status() == 401));
+
+    renewing.forcePush(work, url, "main");
+    try (org.eclipse.jgit.lib.Repository bare = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(gh.gitDir("acme/fleet").toFile()).build();
+        org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(bare)) {
+      assertEquals("Late", walk.parseCommit(bare.resolve("refs/heads/main")).getShortMessage());
+    }
+    assertTrue(gh.appTokensIssued(APP) >= 2);
+    // the API refuses the expired token too
+    var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(gh.baseUrl() + "/repos/acme/fleet")).header("Authorization", "Bearer " + first).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, api.statusCode());
+  }
+
+  @Test
   void aKeyTheAppDoesNotHaveIsRefusedWithoutShowingIt() throws Exception {
     gh.app(APP, keys.getPublic(), Duration.ofHours(1), "acme");
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");

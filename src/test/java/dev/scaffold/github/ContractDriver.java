@@ -72,6 +72,7 @@ public final class ContractDriver {
         () -> h.owner("acme"),
         () -> h.owner("octo"),
         () -> h.teamSlugs("acme"),
+        () -> h.orgRole("acme"),
         // richer classic protection and rulesets
         () -> h.protect("acme", "demo", "main", rich),
         () -> h.rulesets("acme", "demo"),

@@ -42,20 +42,25 @@ class PreflightTest {
   }
 
   private void template(String owner, String teams, String visibility) throws IOException {
-    FileTree.write(dir.resolve("tpl"), Map.of(
-        "scaffold.yml", """
-            name: demo
-            questions:
-              - name: name
-            github:
-              owner: %s
-              name: ${name}
-              visibility: %s
-              teams: {%s}
-              protection:
-                required_approving_review_count: 1
-            """.formatted(owner, visibility, teams),
-        "template/README.md.ftl", "# ${name}\n"));
+    template(owner, teams, visibility, Map.of());
+  }
+
+  private void template(String owner, String teams, String visibility, Map<String, String> more) throws IOException {
+    Map<String, String> files = new HashMap<>(more);
+    files.put("template/README.md.ftl", "# ${name}\n");
+    files.put("scaffold.yml", """
+        name: demo
+        questions:
+          - name: name
+        github:
+          owner: %s
+          name: ${name}
+          visibility: %s
+          teams: {%s}
+          protection:
+            required_approving_review_count: 1
+        """.formatted(owner, visibility, teams));
+    FileTree.write(dir.resolve("tpl"), files);
   }
 
   private Cli.Run scaffold(String... more) {
@@ -120,6 +125,65 @@ class PreflightTest {
         "acme/demo already exists on GitHub");
     assertEquals(List.of("GET /orgs/acme -> 200", "GET /orgs/acme/teams?per_page=100&page=1 -> 200",
         "GET /repos/acme/demo -> 200"), gh.requests().stream().map(RecordedRequest::line).toList());
+  }
+
+  static final Map<String, String> WORKFLOW = Map.of("template/.github/workflows/ci.yml", "on: push\njobs: {}\n");
+
+  @Test
+  void aClassicTokenWithoutTheWorkflowScopeForAProjectWithWorkflows() throws IOException {
+    template("acme", "devs: push", "private", WORKFLOW);
+    gh.scopes(TOKEN, "repo", "read:org");
+    assertRefused(scaffold(), "its scopes (read:org, repo) do not allow pushing workflow files"
+        + " (.github/workflows/ci.yml): it needs the workflow scope");
+  }
+
+  @Test
+  void withTheWorkflowScopeTheWorkflowsArePushed() throws IOException {
+    template("acme", "devs: push", "private", WORKFLOW);
+    gh.scopes(TOKEN, "repo", "read:org", "workflow");
+    Cli.Run r = scaffold();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(1, gh.repo("acme/demo").orElseThrow().pulls().size());
+  }
+
+  @Test
+  void anOrganisationWhereOnlyOwnersCreateRepositories() throws IOException {
+    template("acme", "", "private");
+    gh.membersCanCreateRepositories("acme", false);
+    gh.addMember("acme", "octo");
+    assertRefused(scaffold(), "scaffold.yml github.owner: acme lets only its owners create private repositories, and"
+        + " the token's user is a member: ask an owner to create it, or to allow members to");
+    assertEquals(List.of("GET /orgs/acme -> 200", "GET /user/memberships/orgs/acme -> 200", "GET /repos/acme/demo -> 404"),
+        gh.requests().stream().map(RecordedRequest::line).toList());
+  }
+
+  @Test
+  void anOwnerCreatesWhereMembersMayNot() throws IOException {
+    template("acme", "", "private");
+    gh.membersCanCreateRepositories("acme", false);
+    gh.orgAdmin("acme", "octo");
+    Cli.Run r = scaffold();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(1, gh.count("GET", "^/user/memberships/orgs/acme$"));
+    assertTrue(gh.repo("acme/demo").orElseThrow().createdByApi());
+  }
+
+  @Test
+  void whereMembersMayCreateTheRoleIsNotRead() throws IOException {
+    template("acme", "", "private");
+    Cli.Run r = scaffold();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(0, gh.count("GET", "/memberships/"));
+    assertEquals(0, gh.count("GET", "^/repos/acme/demo$"), "the create call stands in for reading the name");
+  }
+
+  @Test
+  void aDryRunReadsTheNameItCannotCreate() throws IOException {
+    template("acme", "", "private");
+    gh.createRepo("acme/demo", "main", false);
+    Cli.Run r = assertRefused(scaffold("--dry-run"), "acme/demo already exists on GitHub");
+    assertEquals(1, gh.count("GET", "^/repos/acme/demo$"));
+    assertFalse(r.out().contains("Plan for"), r.out());
   }
 
   @Test

@@ -222,12 +222,11 @@ class ProvisioningEndToEndTest {
     assertTokenNowhere(r);
 
     List<String> lines = gh.requests().stream().map(RecordedRequest::line).toList();
-    // pre-flight: GET org (plan, scopes), GET its teams, GET repo (404: the name is free); then POST create,
-    // PUT topics, PUT team, PUT collaborator, git info/refs + receive-pack, PUT protection, POST pull
+    // pre-flight: GET org (plan, scopes), GET its teams; then POST create (its 422 would be the signal to read
+    // the name), PUT topics, PUT team, PUT collaborator, git info/refs + receive-pack, PUT protection, POST pull
     assertEquals(List.of(
         "GET /orgs/acme -> 200",
         "GET /orgs/acme/teams?per_page=100&page=1 -> 200",
-        "GET /repos/acme/demo -> 404",
         "POST /orgs/acme/repos -> 201",
         "PUT /repos/acme/demo/topics -> 200",
         "PUT /orgs/acme/teams/devs/repos/acme/demo -> 204",
@@ -311,6 +310,23 @@ class ProvisioningEndToEndTest {
   }
 
   @Test
+  void aFailedCreateCallDoesNotTakeOverSomeoneElsesOlderRepository() throws IOException {
+    gh.createRepo("acme/demo", "main", false);
+    gh.backdate("acme/demo", java.time.Duration.ofDays(3));
+    gh.faults().add(Fault.status("POST", "^/orgs/acme/repos$", 502)); // not sent on: the retry reads the name
+    Cli.Run r = scaffold(env());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("acme/demo already exists on GitHub and was not created for this project"), r.err());
+    assertEquals(Map.of(), gh.repo("acme/demo").orElseThrow().teams());
+    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET") || q.path().equals("/orgs/acme/repos")),
+        gh.requests().toString());
+
+    Cli.Run adopted = scaffold(env(), "--adopt");
+    assertEquals(0, adopted.exit(), adopted.err());
+    assertEquals(Map.of("devs", "maintain"), gh.repo("acme/demo").orElseThrow().teams());
+  }
+
+  @Test
   void givesUpWithinTheTimeBudgetNamingTheStep() {
     gh.faults().add(Fault.primaryRateLimit("PUT", "/topics$", 3600));
     Cli.Run r = scaffold(env("SCAFFOLD_GITHUB_RETRY_SECONDS", "5"));
@@ -368,7 +384,11 @@ class ProvisioningEndToEndTest {
     Cli.Run r = scaffold(env());
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("acme/demo already exists on GitHub and was not created for this project"), r.err());
-    assertFalse(Files.exists(dir.resolve("out")), "pre-flight stops before anything is written");
+    // the create call's 422 is the signal to read the name: the local project is kept for --adopt or another name
+    assertTrue(r.err().contains("nothing was created on GitHub; the project is committed in " + dir.resolve("out")),
+        r.err());
+    assertTrue(Files.exists(dir.resolve("out/README.md")));
+    assertEquals(1, gh.count("POST", "^/orgs/acme/repos$"));
 
     Cli.Run adopt = scaffold(env(), "--adopt");
     assertEquals(2, adopt.exit(), adopt.err());
@@ -380,8 +400,8 @@ class ProvisioningEndToEndTest {
     try (Repository bare = new FileRepositoryBuilder().setGitDir(after.gitDir().toFile()).build()) {
       assertEquals(List.of("refs/heads/main"), bare.getRefDatabase().getRefsByPrefix("refs/heads/").stream().map(x -> x.getName()).toList());
     }
-    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET")
-        || q.path().endsWith("git-upload-pack")), gh.requests().toString());
+    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET") || q.path().endsWith("git-upload-pack")
+        || q.line().equals("POST /orgs/acme/repos -> 422")), gh.requests().toString());
   }
 
   @Test
@@ -390,9 +410,9 @@ class ProvisioningEndToEndTest {
     Cli.Run refused = scaffold(env());
     assertEquals(2, refused.exit(), refused.err());
     assertTrue(refused.err().contains("pass --adopt to take over an empty repository"), refused.err());
-    assertFalse(Files.exists(dir.resolve("out")));
     assertEquals(Map.of(), gh.repo("acme/demo").orElseThrow().teams());
-    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET")), gh.requests().toString());
+    assertTrue(gh.requests().stream().allMatch(q -> q.method().equals("GET")
+        || q.line().equals("POST /orgs/acme/repos -> 422")), gh.requests().toString());
 
     Cli.Run r = scaffold(env(), "--adopt");
     assertEquals(0, r.exit(), r.err());

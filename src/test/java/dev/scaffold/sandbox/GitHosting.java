@@ -2,11 +2,23 @@ package dev.scaffold.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scaffold.sandbox.SandboxState.Repo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
@@ -32,7 +44,14 @@ final class GitHosting {
     // a custom factory replaces JGit's default, which refuses pushes without http.receivepack
     servlet.setReceivePackFactory((req, db) -> {
       ReceivePack rp = new ReceivePack(db);
-      rp.setPreReceiveHook((pack, commands) -> enforceProtection(db, commands));
+      @SuppressWarnings("unchecked")
+      Set<String> scopes = (Set<String>) req.getAttribute(RequestGate.SCOPES);
+      rp.setPreReceiveHook((pack, commands) -> {
+        if (scopes != null && !scopes.contains("workflow")) {
+          refuseWorkflows(db, commands);
+        }
+        enforceProtection(db, commands);
+      });
       rp.setPostReceiveHook((pack, commands) -> afterPush(db, commands));
       return rp;
     });
@@ -84,6 +103,48 @@ final class GitHosting {
       }
     } finally {
       state.lock.unlock();
+    }
+  }
+
+  /**
+   * Like GitHub for a classic token without the {@code workflow} scope: each update whose new
+   * commits add, change or delete a file under {@code .github/workflows/} is refused.
+   */
+  private static void refuseWorkflows(Repository db, Collection<ReceiveCommand> commands) {
+    for (ReceiveCommand cmd : commands) {
+      if (cmd.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED || cmd.getType() == ReceiveCommand.Type.DELETE) continue;
+      String workflow = changedWorkflow(db, cmd.getNewId());
+      if (workflow != null) {
+        cmd.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "refusing to allow a Personal Access Token to create"
+            + " or update workflow `" + workflow + "` without `workflow` scope");
+      }
+    }
+  }
+
+  /** A workflow file that a commit new to the repository changes against its parents, or null. */
+  private static String changedWorkflow(Repository db, ObjectId tip) {
+    try (RevWalk walk = new RevWalk(db)) {
+      walk.markStart(walk.parseCommit(tip));
+      for (Ref r : db.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+        walk.markUninteresting(walk.parseCommit(r.getObjectId()));
+      }
+      for (RevCommit c; (c = walk.next()) != null; ) {
+        try (TreeWalk tw = new TreeWalk(db)) {
+          tw.setRecursive(true);
+          tw.setFilter(AndTreeFilter.create(PathFilter.create(".github/workflows"), TreeFilter.ANY_DIFF));
+          tw.addTree(c.getTree());
+          if (c.getParentCount() == 0) {
+            tw.addTree(new EmptyTreeIterator());
+          }
+          for (RevCommit parent : c.getParents()) {
+            tw.addTree(walk.parseCommit(parent).getTree());
+          }
+          if (tw.next()) return tw.getPathString();
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -141,7 +141,7 @@ final class GitHubJson {
     g.put("following", 0);
     g.put("type", "Organization");
     g.put("default_repository_branch", o.defaultBranch);
-    g.put("members_can_create_repositories", true);
+    g.put("members_can_create_repositories", o.membersCanCreateRepositories);
     if (o.planShown) {
       g.set("plan", plan(o));
     }

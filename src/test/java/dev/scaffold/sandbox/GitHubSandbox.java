@@ -297,6 +297,19 @@ public final class GitHubSandbox implements AutoCloseable {
     });
   }
 
+  /** Moves a repository's {@code created_at} (and {@code updated_at}, {@code pushed_at}) back by {@code age}. */
+  public void backdate(String fullName, Duration age) {
+    int slash = fullName.indexOf('/');
+    locked(() -> {
+      Repo r = state.repo(fullName.substring(0, slash), fullName.substring(slash + 1))
+          .orElseThrow(() -> new IllegalArgumentException("no repository " + fullName));
+      r.createdAt = r.createdAt.minus(age);
+      r.updatedAt = r.updatedAt.minus(age);
+      r.pushedAt = r.pushedAt.minus(age);
+      return null;
+    });
+  }
+
   /** Adds an organisation (and teams) while running. */
   public void addOrg(String org, String... teamSlugs) {
     locked(() -> {
@@ -304,6 +317,20 @@ public final class GitHubSandbox implements AutoCloseable {
       for (String slug : teamSlugs) state.addTeam(o, slug, slug);
       return null;
     });
+  }
+
+  /** Sets the organisation's {@code members_can_create_repositories}: when false only its owners may create. */
+  public void membersCanCreateRepositories(String org, boolean allowed) {
+    locked(() -> {
+      state.account(org).filter(a -> a.organization)
+          .orElseThrow(() -> new IllegalArgumentException("no organisation " + org)).membersCanCreateRepositories = allowed;
+      return null;
+    });
+  }
+
+  /** Makes {@code login} an owner (role admin) of {@code org}. */
+  public void orgAdmin(String org, String login) {
+    locked(() -> state.addAccount(org, true).admins.add(state.addAccount(login, false).login));
   }
 
   /** Sets an account's billing plan ({@code free}, {@code pro}, {@code team}, {@code enterprise}). */
@@ -365,7 +392,8 @@ public final class GitHubSandbox implements AutoCloseable {
 
   /**
    * Makes {@code token} a classic one with these OAuth scopes: answers carry {@code X-OAuth-Scopes}
-   * and creating a repository needs {@code repo} ({@code public_repo} for a public one).
+   * and creating a repository needs {@code repo} ({@code public_repo} for a public one); pushing
+   * commits that touch {@code .github/workflows/} needs {@code workflow}.
    */
   public void scopes(String token, String... scopes) {
     locked(() -> state.scopes.put(token, new java.util.TreeSet<>(List.of(scopes))));

@@ -214,6 +214,47 @@ class GitHubSandboxTest {
   }
 
   @Test
+  void aClassicTokenWithoutTheWorkflowScopeCannotPushWorkflowFiles() throws Exception {
+    sandbox.createRepo("octo/flows", "main", false);
+    String url = sandbox.cloneUrl("octo/flows");
+    sandbox.scopes(TOKEN, "repo");
+    try (GitWork work = GitWork.init(tmp.resolve("flows"), "main")) {
+      work.commit("Code", Map.of("a.txt", "A\n"));
+      assertEquals(RemoteRefUpdate.Status.OK, work.push(url, TOKEN, "main"), "no workflow file: no scope needed");
+      work.commit("CI", Map.of(".github/workflows/ci.yml", "on: push\n"));
+      assertEquals(RemoteRefUpdate.Status.REJECTED_OTHER_REASON, work.push(url, TOKEN, "main:ci"));
+      assertEquals(RemoteRefUpdate.Status.REJECTED_OTHER_REASON, work.push(url, TOKEN, "main"));
+      sandbox.scopes(TOKEN, "repo", "workflow");
+      assertEquals(RemoteRefUpdate.Status.OK, work.push(url, TOKEN, "main"));
+      sandbox.scopes(TOKEN, "repo");
+      assertEquals(RemoteRefUpdate.Status.OK, work.push(url, TOKEN, "main:copy"), "the workflow is not new to it");
+    }
+    try (Repository bare = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(sandbox.gitDir("octo/flows").toFile()).build()) {
+      assertEquals(null, bare.exactRef("refs/heads/ci"));
+    }
+  }
+
+  @Test
+  void anOrganisationMayLetOnlyItsOwnersCreateRepositories() throws Exception {
+    sandbox.membersCanCreateRepositories("acme", false);
+    assertEquals(false, JSON.readTree(RawHttp.send("GET", sandbox.baseUrl() + "/orgs/acme", TOKEN, null).body())
+        .path("members_can_create_repositories").asBoolean());
+    assertEquals(404, RawHttp.send("GET", sandbox.baseUrl() + "/user/memberships/orgs/acme", TOKEN, null).statusCode());
+    var refused = RawHttp.send("POST", sandbox.baseUrl() + "/orgs/acme/repos", TOKEN, "{\"name\":\"x\"}");
+    assertEquals(403, refused.statusCode());
+    assertTrue(refused.body().contains("You need admin access to the organization"), refused.body());
+    sandbox.orgAdmin("acme", "octo");
+    JsonNode membership = JSON.readTree(RawHttp.send("GET", sandbox.baseUrl() + "/user/memberships/orgs/acme", TOKEN,
+        null).body());
+    assertEquals("admin", membership.path("role").asText());
+    assertEquals(201, RawHttp.send("POST", sandbox.baseUrl() + "/orgs/acme/repos", TOKEN, "{\"name\":\"x\"}")
+        .statusCode());
+    assertEquals(422, RawHttp.send("POST", sandbox.baseUrl() + "/orgs/acme/repos", TOKEN, "{\"name\":\"x\"}")
+        .statusCode(), "the name exists now");
+  }
+
+  @Test
   void protectedBranchRefusesForcePushAndDeletion() throws Exception {
     orgRepoWithBranches();
     String url = sandbox.cloneUrl("acme/demo");

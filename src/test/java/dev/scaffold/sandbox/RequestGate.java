@@ -169,18 +169,21 @@ final class RequestGate implements Filter {
       rateHeaders(res, budget.consume("", resource), 60);
       return json(res, 401, GitHubJson.error("Bad credentials", GitHubJson.DOCS, 401));
     }
+    java.util.Set<String> scopes;
+    state.lock.lock();
+    try {
+      scopes = state.scopes.get(token);
+    } finally {
+      state.lock.unlock();
+    }
+    if (git && scopes != null) {
+      req.setAttribute(SCOPES, scopes); // a push of workflow files needs the workflow scope
+    }
     if (!git) {
       if (!path.equals("/rate_limit")) window = budget.consume(login.get(), resource);
       rateHeaders(res, window, -1);
       if (window.used() > window.limit()) return primaryLimit(res, login.get());
       req.setAttribute(LOGIN, login.get());
-      java.util.Set<String> scopes;
-      state.lock.lock();
-      try {
-        scopes = state.scopes.get(token);
-      } finally {
-        state.lock.unlock();
-      }
       if (scopes != null) {
         req.setAttribute(SCOPES, scopes);
         res.setHeader("X-OAuth-Scopes", String.join(", ", scopes));

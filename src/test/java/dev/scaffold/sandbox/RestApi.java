@@ -146,6 +146,7 @@ final class RestApi extends HttpServlet {
     });
     route("POST", "/orgs/" + seg + "/repos", c -> createRepo(c, org(c.seg(1))));
     route("GET", "/orgs/" + seg + "/properties/schema", c -> Reply.ok(propertySchema(org(c.seg(1)))));
+    route("GET", "/user/memberships/orgs/" + seg, this::membership);
     route("GET", "/orgs/" + seg + "/teams", c -> page(c, org(c.seg(1)).teams.values().stream()
         .map(t -> (JsonNode) json.team(t, null)).toList()));
     route("GET", "/orgs/" + seg + "/teams/" + seg, c -> Reply.ok(json.team(team(c.seg(1), c.seg(2)), null)));
@@ -359,6 +360,11 @@ final class RestApi extends HttpServlet {
     }
     String visibility = b.path("private").asBoolean(false) ? "private" : "public";
     if (b.hasNonNull("visibility")) visibility = visibility(b.get("visibility"), owner, docs);
+    if (owner.organization && !owner.membersCanCreateRepositories && !c.me().login.endsWith("[bot]")
+        && !owner.admins.contains(c.me().login)) {
+      // the organisation lets only its owners create repositories (an App's installation may too)
+      throw new ApiException(403, "You need admin access to the organization before adding a repository to it.", docs);
+    }
     Set<String> scopes = c.scopes();
     if (scopes != null && !scopes.contains("repo") && !(visibility.equals("public") && scopes.contains("public_repo"))) {
       // what GitHub answers a classic token without the scope to create such a repository
@@ -976,17 +982,33 @@ final class RestApi extends HttpServlet {
     return Reply.ok(n);
   }
 
-  /** A fresh installation token, accepted from now on as the app's bot until it expires. */
+  /** The authenticated user's membership of an organisation: 404 when it is not a member. */
+  private Reply membership(Call c) {
+    Account org = org(c.seg(1));
+    Account me = c.me();
+    String role = state.orgRole(org, me.login).orElseThrow(ApiException::notFound);
+    ObjectNode n = GitHubJson.object();
+    n.put("url", json.base() + "/orgs/" + org.login + "/memberships/" + me.login);
+    n.put("state", "active");
+    n.put("role", role);
+    n.put("organization_url", json.base() + "/orgs/" + org.login);
+    n.set("organization", json.user(org));
+    n.set("user", json.user(me));
+    return Reply.ok(n);
+  }
+
+  /** A fresh installation token, accepted from now on as the app's bot until it expires, then refused. */
   private Reply installationToken(Call c) {
     SandboxState.App app = app(c);
     long id = Long.parseLong(c.seg(1));
     if (!app.installations.containsValue(id)) throw ApiException.notFound();
     String token = "ghs_" + java.util.UUID.randomUUID().toString().replace("-", "");
-    state.addToken(token, app.botLogin());
+    Instant expires = SandboxState.now().plus(app.tokenLifetime);
+    state.addToken(token, app.botLogin(), expires);
     app.tokensIssued++;
     ObjectNode n = GitHubJson.object();
     n.put("token", token);
-    n.put("expires_at", SandboxState.now().plus(app.tokenLifetime).toString());
+    n.put("expires_at", expires.toString());
     n.putObject("permissions").put("contents", "write").put("administration", "write").put("pull_requests", "write");
     n.put("repository_selection", "all");
     return new Reply(201, n, Map.of());

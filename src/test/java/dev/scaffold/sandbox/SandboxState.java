@@ -44,6 +44,10 @@ final class SandboxState {
     final Map<String, Team> teams = new TreeMap<>();
     final List<String> members = new ArrayList<>();
     String defaultBranch = "main";
+    /** The organisation's owners: they may create repositories even where members may not. */
+    final java.util.Set<String> admins = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** The organisation setting {@code members_can_create_repositories}. */
+    boolean membersCanCreateRepositories = true;
     /** The billing plan: branch protection of a private repository needs more than {@code free}. */
     String plan;
     /** Whether an organisation's answer shows its plan: GitHub shows it to the organisation's owners only. */
@@ -127,7 +131,7 @@ final class SandboxState {
     final Account owner;
     final String name;
     final boolean createdByApi;
-    final Instant createdAt;
+    Instant createdAt;
     Instant updatedAt;
     Instant pushedAt;
     String visibility = "public";
@@ -375,8 +379,26 @@ final class SandboxState {
     tokens.put(token, login);
   }
 
+  /** A token that GitHub refuses from {@code expiresAt} on, as it does an App's installation token. */
+  void addToken(String token, String login, Instant expiresAt) {
+    addToken(token, login);
+    expiries.put(token, expiresAt);
+  }
+
+  private final Map<String, Instant> expiries = new LinkedHashMap<>();
+
+  /** The login of a known token that has not expired. */
   Optional<String> loginForToken(String token) {
-    return Optional.ofNullable(token == null ? null : tokens.get(token));
+    if (token == null) return Optional.empty();
+    Instant expires = expiries.get(token);
+    if (expires != null && !Instant.now().isBefore(expires)) return Optional.empty();
+    return Optional.ofNullable(tokens.get(token));
+  }
+
+  /** The organisation role of {@code login}: admin, member, or empty when it is neither. */
+  Optional<String> orgRole(Account org, String login) {
+    if (org.admins.contains(login)) return Optional.of("admin");
+    return org.members.stream().anyMatch(m -> m.equalsIgnoreCase(login)) ? Optional.of("member") : Optional.empty();
   }
 
   /** A GitHub App: its public key, its installations (owner login → installation id), its bot's login. */

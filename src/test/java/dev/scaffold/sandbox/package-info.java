@@ -6,7 +6,9 @@
  * (repositories, topics, teams, collaborators, branches, refs, protection, pull requests, org
  * listing, search, rate limit), and git smart-HTTP at each repository's {@code clone_url}
  * ({@code /git/OWNER/NAME.git}, HTTP Basic with the token as password). Every request needs a known
- * token; each token has a primary rate-limit budget. {@link dev.scaffold.sandbox.Fault}s inject
+ * token (an App's installation token only until it expires); each token has a primary rate-limit budget.
+ * A classic token's scopes are enforced where GitHub enforces them (creating repositories, pushing
+ * workflow files), as is an organisation's {@code members_can_create_repositories}. {@link dev.scaffold.sandbox.Fault}s inject
  * error statuses, primary and secondary rate limits, dropped connections (before or after the
  * request took effect) and failed pushes; {@code /_sandbox/faults}, {@code /_sandbox/latency},
  * {@code /_sandbox/requests}, {@code /_sandbox/repos}, {@code /_sandbox/orgs} and
