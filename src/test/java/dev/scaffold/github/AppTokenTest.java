@@ -95,11 +95,11 @@ class AppTokenTest {
     Thread.sleep(3000); // the first token has expired
 
     dev.scaffold.OperationException refused = assertThrows(dev.scaffold.OperationException.class,
-        () -> new dev.scaffold.jgit.JGitWorkspace(first, scope).forcePush(work, url, "main"));
+        () -> new dev.scaffold.jgit.JGitWorkspace(first, scope).forcePush(work, url, "main", dev.scaffold.Progress.NONE));
     assertFalse(refused.getMessage().contains(first), refused.getMessage());
     assertTrue(gh.requests().stream().anyMatch(q -> q.path().startsWith("/git/") && q.status() == 401));
 
-    renewing.forcePush(work, url, "main");
+    renewing.forcePush(work, url, "main", dev.scaffold.Progress.NONE);
     try (org.eclipse.jgit.lib.Repository bare = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
         .setGitDir(gh.gitDir("acme/fleet").toFile()).build();
         org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(bare)) {
