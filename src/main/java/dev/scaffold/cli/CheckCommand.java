@@ -35,6 +35,9 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there).")
   String answersFile;
 
+  @Option(names = "--template", paramLabel = "SOURCE", description = TemplateOption.DESCRIPTION)
+  String template;
+
   @Option(names = "--all", description = "Check every scaffold project below DIR: one line (--json: one object) each.")
   boolean all;
 
@@ -58,6 +61,9 @@ public final class CheckCommand implements Callable<Integer> {
     if (all) {
       if (answersFile != null) {
         throw dev.scaffold.InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
+      }
+      if (template != null) {
+        throw dev.scaffold.InputException.at("--template", "does not go with --all, whose projects may come from different templates");
       }
       var updater = new Services(ctx, progress).updater();
       var found = dev.scaffold.update.AllProjectsUpdater.find(dir);
@@ -84,7 +90,9 @@ public final class CheckCommand implements Callable<Integer> {
       }
       return any ? ExitCodes.ATTENTION : ExitCodes.OK;
     }
-    CheckResult r = new Services(ctx, progress).updater().check(dir, answersFile, prerelease);
+    Services services = new Services(ctx, progress);
+    CheckResult r = services.updater().check(dir, answersFile, prerelease,
+        TemplateOption.source(ctx, services.catalog(), template));
     if (json) {
       ctx.out().println(Json.write(json(r)));
     } else if (r.updateAvailable()) {
