@@ -256,6 +256,13 @@ class TemplateRecordedForGitHubTest {
         "--defaults", "--non-interactive");
     assertEquals(0, second.code(), second.err());
     pushedAnswers("other").values().forEach(a -> assertTrue(a.contains("_template: ../../templates/local-remote\n"), a));
+
+    // a file:// URL is a path of this machine too
+    var third = scaffold(work, "new", local.toUri().toString(), "third", "--set", "name=third", "--version", "v1.0.0",
+        "--defaults", "--non-interactive");
+    assertEquals(0, third.code(), third.err());
+    pushedAnswers("third").values().forEach(a -> assertTrue(a.contains("_template: ../../templates/local-remote\n"), a));
+    assertNoLocalPath("third", work.resolve("third"), local);
   }
 
   @Test
