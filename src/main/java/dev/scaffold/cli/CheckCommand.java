@@ -17,9 +17,11 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Exit codes: 0 up to date, 3 an update exists, 2 the project's answers file is missing or broken "
-          + "(or its template has no versions), 1 failure (such as an unreachable repository).",
-      "Example:",
-      "  scaffold check --json"
+          + "(or its template has no versions, or is a folder relative to the project that is not there: see --template), "
+          + "1 failure (such as an unreachable repository).",
+      "Examples:",
+      "  scaffold check --json",
+      "  scaffold check --template ../templates/service"
     })
 public final class CheckCommand implements Callable<Integer> {
 

@@ -59,7 +59,7 @@ import picocli.CommandLine.Parameters;
       "  scaffold update --continue           (after resolving and `git add`: commit the stopped update)",
       "  scaffold update --pr --non-interactive --defaults   (in CI: push a branch, open a pull request)",
       "  scaffold update --repo acme/a --repo acme/b --defaults",
-      "  scaffold update --repo acme/a --template gh:acme/service-template   (the project records a relative folder)",
+      "  scaffold update --repo acme/a --template gh:acme/service-template",
       "  scaffold update --org acme --topic java-library --jobs 16 --json"
     })
 public final class UpdateCommand implements Callable<Integer> {
