@@ -17,9 +17,11 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Exit codes: 0 up to date, 3 an update exists, 2 the project's answers file is missing or broken "
-          + "(or its template has no versions), 1 failure (such as an unreachable repository).",
-      "Example:",
-      "  scaffold check --json"
+          + "(or its template has no versions, or is a folder relative to the project that is not there: see --template), "
+          + "1 failure (such as an unreachable repository).",
+      "Examples:",
+      "  scaffold check --json",
+      "  scaffold check --template ../templates/service"
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -34,6 +36,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--answers-file", paramLabel = "PATH",
       description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there).")
   String answersFile;
+
+  @Option(names = "--template", paramLabel = "SOURCE", description = TemplateOption.DESCRIPTION)
+  String template;
 
   @Option(names = "--all", description = "Check every scaffold project below DIR: one line (--json: one object) each.")
   boolean all;
@@ -58,6 +63,9 @@ public final class CheckCommand implements Callable<Integer> {
     if (all) {
       if (answersFile != null) {
         throw dev.scaffold.InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
+      }
+      if (template != null) {
+        throw dev.scaffold.InputException.at("--template", "does not go with --all, whose projects may come from different templates");
       }
       var updater = new Services(ctx, progress).updater();
       var found = dev.scaffold.update.AllProjectsUpdater.find(dir);
@@ -84,7 +92,9 @@ public final class CheckCommand implements Callable<Integer> {
       }
       return any ? ExitCodes.ATTENTION : ExitCodes.OK;
     }
-    CheckResult r = new Services(ctx, progress).updater().check(dir, answersFile, prerelease);
+    Services services = new Services(ctx, progress);
+    CheckResult r = services.updater().check(dir, answersFile, prerelease,
+        TemplateOption.source(ctx, services.catalog(), template));
     if (json) {
       ctx.out().println(Json.write(json(r)));
     } else if (r.updateAvailable()) {

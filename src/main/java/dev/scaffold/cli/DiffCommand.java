@@ -38,6 +38,9 @@ public final class DiffCommand implements Callable<Integer> {
       description = "The project's answers file, relative to it (default: .scaffold-answers.yml, or the only one there).")
   String answersFile;
 
+  @Option(names = "--template", paramLabel = "SOURCE", description = TemplateOption.DESCRIPTION)
+  String template;
+
   @Option(names = "--json", description = "List changed, added and removed paths as JSON on stdout.")
   boolean json;
 
@@ -65,8 +68,9 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Progress progress = ctx.progress(verbose && !quiet, true);
     DiffOutput output = new DiffOutput(ctx, color, noPager, quiet, exitCode).validated();
-    DriftReport r = new Services(ctx, progress).driftFinder()
-        .diff(ctx.path(directory == null ? "." : directory), answersFile);
+    Services services = new Services(ctx, progress);
+    DriftReport r = services.driftFinder().diff(ctx.path(directory == null ? "." : directory), answersFile,
+        TemplateOption.source(ctx, services.catalog(), template));
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("project", r.project().toString());

@@ -59,6 +59,7 @@ import picocli.CommandLine.Parameters;
       "  scaffold update --continue           (after resolving and `git add`: commit the stopped update)",
       "  scaffold update --pr --non-interactive --defaults   (in CI: push a branch, open a pull request)",
       "  scaffold update --repo acme/a --repo acme/b --defaults",
+      "  scaffold update --repo acme/a --template gh:acme/service-template",
       "  scaffold update --org acme --topic java-library --jobs 16 --json"
     })
 public final class UpdateCommand implements Callable<Integer> {
@@ -82,6 +83,9 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Option(names = "--prerelease", description = "Let the newest version be a pre-release.")
   boolean prerelease;
+
+  @Option(names = "--template", paramLabel = "SOURCE", description = TemplateOption.DESCRIPTION + " Fleet form: for every repository.")
+  String template;
 
   @Option(names = "--trust", description = "Allow migrations and tasks of a template that is not local.")
   boolean trust;
@@ -161,15 +165,19 @@ public final class UpdateCommand implements Callable<Integer> {
     if (all && answersFile != null) {
       throw InputException.at("--answers-file", "does not go with --all, which finds every answers file itself");
     }
+    if (all && template != null) {
+      throw InputException.at("--template", "does not go with --all, whose projects may come from different templates");
+    }
     Progress progress = ctx.progress(common.verbose, common.json || common.quiet);
     Services services = new Services(ctx, progress, githubUrl);
     if (continueUpdate) {
       return continueUpdate(services);
     }
+    String source = TemplateOption.source(ctx, services.catalog(), template);
     Prompter prompter = common.interactive(ctx) ? Prompters.forTerminal(ctx, true) : null;
     UpdateRequest request = new UpdateRequest(
         ctx.path(directory == null ? "." : directory), version, prerelease, common.inputs(ctx), prompter,
-        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask, pr);
+        common.defaults, style(), common.dryRun, allowDirty, allowDowngrade, commit, pr, trust, ask, reask, pr, source);
     if (all) {
       return all(services.allUpdater(pr ? githubUrl : null, pr).update(request));
     }
@@ -242,7 +250,7 @@ public final class UpdateCommand implements Callable<Integer> {
   }
 
   private int continueUpdate(Services services) {
-    if (commit || pr || common.dryRun || version != null || allowDirty || allowDowngrade) {
+    if (commit || pr || common.dryRun || version != null || allowDirty || allowDowngrade || template != null) {
       throw InputException.at("--continue", "takes only the folder (and --json, --verbose): it finishes the update "
           + "that stopped, as that update was asked");
     }
@@ -298,7 +306,7 @@ public final class UpdateCommand implements Callable<Integer> {
     List<String> names = (shard == null ? dev.scaffold.update.Shard.ALL : dev.scaffold.update.Shard.parse(shard))
         .select(services.repoSource(githubUrl).list(selection));
     FleetRequest request = new FleetRequest(names, version, prerelease, common.inputs(ctx), common.defaults, style(),
-        allowDowngrade, jobs, common.dryRun);
+        allowDowngrade, jobs, common.dryRun, TemplateOption.source(ctx, services.catalog(), template));
     FleetResult result;
     try {
       result = services.fleetUpdater(githubUrl, view).update(request);

@@ -82,6 +82,20 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
   }
 
   @Override
+  public String originUrl(Path dir) {
+    if (!Client.INSTANCE.isRepository(dir)) {
+      return null;
+    }
+    JGit.ensureConfigured();
+    try (Repository repo = NoHooks.open(dir).getRepository()) {
+      String url = repo.getConfig().getString("remote", "origin", "url");
+      return url == null || url.isBlank() ? null : url.strip();
+    } catch (IOException e) {
+      return null; // unreadable: the folder is recorded by its path instead
+    }
+  }
+
+  @Override
   public List<String> tags(String url) {
     JGit.ensureConfigured();
     Path local = localRepository(url);

@@ -71,6 +71,11 @@ public final class LazyJGit {
       public String checkout(String url, String ref, Path into) {
         return real.get().checkout(url, ref, into);
       }
+
+      @Override
+      public String originUrl(Path dir) {
+        return JGitClient.mayBeRepository(dir) ? real.get().originUrl(dir) : null;
+      }
     };
   }
 

@@ -20,7 +20,9 @@ final class ExistingProject {
 
   private ExistingProject() {}
 
-  static boolean isSame(Path destination, ResolvedTemplate template, Answers answers, GitClient git) {
+  /** @param source the {@code _template} the project would record, asked for only when there is a file to compare */
+  static boolean isSame(Path destination, ResolvedTemplate template, Answers answers, GitClient git,
+      java.util.function.Supplier<String> source) {
     String name = template.spec().answersFile();
     Path file = destination.resolve(name);
     if (!Files.isRegularFile(file) || !git.isRepository(destination)) {
@@ -28,7 +30,7 @@ final class ExistingProject {
     }
     TemplateOrigin o = template.origin();
     String expected =
-        AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()), name);
+        AnswersFile.render(new AnswersFile.Recorded(source.get(), o.version(), o.commit(), answers.recordable()), name);
     try {
       if (!expected.equals(Files.readString(file, StandardCharsets.UTF_8))) {
         return false;

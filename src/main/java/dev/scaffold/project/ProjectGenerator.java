@@ -89,7 +89,8 @@ public final class ProjectGenerator {
         progress.warn(recovered);
       }
     }
-    if (publisher != null && !request.noGit() && ExistingProject.isSame(destination, template, answers, git)) {
+    if (publisher != null && !request.noGit()
+        && ExistingProject.isSame(destination, template, answers, git, () -> sharedSource(template, destination))) {
       NewResult resumed = resumePublishing(request, template, engine, model, answers, destination);
       if (resumed != null) {
         return resumed;
@@ -145,7 +146,9 @@ public final class ProjectGenerator {
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder(), progress);
       Timing.mark("files written");
-      writeAnswers(staging.folder(), template, answers);
+      // a project that goes to GitHub pushes its answers file: no path of this machine in it
+      writeAnswers(staging.folder(), template, answers,
+          publishSteps.isEmpty() ? template.origin().source() : sharedSource(template, destination));
       Timing.mark("answers file written");
       new TaskRunner(progress, environment).run(tasks, staging.folder());
       String message = "Initial project from " + spec.name() + " " + template.versionLabel();
@@ -325,10 +328,16 @@ public final class ProjectGenerator {
     return DEFAULT_BRANCH;
   }
 
-  private static void writeAnswers(Path dir, ResolvedTemplate t, Answers answers) {
+  /** How a project provisioned on GitHub records its template (a local one by its remote or a relative path). */
+  private String sharedSource(ResolvedTemplate t, Path destination) {
+    return resolver.sharedSource(t.origin(), destination);
+  }
+
+  /** @param source the {@code _template} to record */
+  private static void writeAnswers(Path dir, ResolvedTemplate t, Answers answers, String source) {
     TemplateOrigin o = t.origin();
     String file = t.spec().answersFile();
-    String text = AnswersFile.render(new AnswersFile.Recorded(o.source(), o.version(), o.commit(), answers.recordable()),
+    String text = AnswersFile.render(new AnswersFile.Recorded(source, o.version(), o.commit(), answers.recordable()),
         file);
     try {
       new ConfinedPaths(dir).write(file, text.getBytes(StandardCharsets.UTF_8));

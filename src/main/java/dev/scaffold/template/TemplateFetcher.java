@@ -19,4 +19,12 @@ public interface TemplateFetcher {
    * @return the commit id checked out
    */
   String checkout(String url, String ref, Path into);
+
+  /**
+   * The URL of the {@code origin} remote of the repository in the local folder {@code dir}, or null
+   * when it is no repository or has no such remote.
+   */
+  default String originUrl(Path dir) {
+    return null;
+  }
 }

@@ -78,6 +78,14 @@ public final class TemplateResolver {
   }
 
   /**
+   * {@code origin}'s source as a project provisioned on GitHub records it, seen from the project's
+   * folder {@code project}: never a path of this machine ({@link SharedTemplateSource}).
+   */
+  public String sharedSource(TemplateOrigin origin, Path project) {
+    return SharedTemplateSource.of(origin, project, fetcher);
+  }
+
+  /**
    * The version a git template resolves to: {@code version} if given (a tag, or any other ref the
    * checkout resolves: branch, {@code HEAD}, commit), else the newest tag, else null (head).
    */

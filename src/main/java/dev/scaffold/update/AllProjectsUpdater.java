@@ -150,7 +150,7 @@ public final class AllProjectsUpdater {
     UpdateRequest one = new UpdateRequest(f.project(), request.version(), request.prerelease(), request.answers(),
         request.prompter(), request.useDefaults(), request.conflictStyle(), request.dryRun(),
         checked || request.allowDirty(), request.allowDowngrade(), false, false, request.trust(), request.ask(),
-        request.reask(), false);
+        request.reask(), false, request.template());
     return updater.update(one, f.answersFile());
   }
 

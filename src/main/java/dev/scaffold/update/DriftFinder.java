@@ -52,8 +52,14 @@ public final class DriftFinder {
    * project's answers files are never reported as added; another template's files are.
    */
   public DriftReport diff(Path projectDir, String answersFile) {
+    return diff(projectDir, answersFile, null);
+  }
+
+  /** As {@link #diff(Path, String)}, rendering {@code template} (when not null) in place of the recorded one. */
+  public DriftReport diff(Path projectDir, String answersFile, String template) {
     Path project = projectDir.toAbsolutePath().normalize();
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, AnswersFinder.locate(project, answersFile));
+    String file = AnswersFinder.locate(project, answersFile);
+    AnswersFile.Recorded recorded = TemplateInUse.of(AnswersFile.readRecorded(project, file), project, file, template);
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     String tag = kind == TemplateVersionSource.Kind.GIT ? recorded.version() : null;
     if (kind == TemplateVersionSource.Kind.BUNDLED && !ScaffoldVersion.current().equals(recorded.version())) {

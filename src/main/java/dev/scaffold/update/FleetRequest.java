@@ -12,6 +12,8 @@ import java.util.List;
  * @param useDefaults take defaults for questions new in the target
  * @param jobs how many repositories are worked on at once
  * @param dryRun clone and plan, but push nothing and open no pull request
+ * @param template {@code --template}: the template source every repository is updated from, in
+ *     place of the one it records (not recorded); null reads each one's {@code _template}
  */
 public record FleetRequest(
     List<String> repos,
@@ -22,13 +24,20 @@ public record FleetRequest(
     ConflictStyle conflictStyle,
     boolean allowDowngrade,
     int jobs,
-    boolean dryRun) {
+    boolean dryRun,
+    String template) {
 
   public FleetRequest {
     repos = List.copyOf(repos);
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
     }
+  }
+
+  /** A request that reads each repository's recorded template. */
+  public FleetRequest(List<String> repos, String version, boolean prerelease, AnswerInputs answers,
+      boolean useDefaults, ConflictStyle conflictStyle, boolean allowDowngrade, int jobs, boolean dryRun) {
+    this(repos, version, prerelease, answers, useDefaults, conflictStyle, allowDowngrade, jobs, dryRun, null);
   }
 
   /** Parallel workers when {@code --jobs} is not given: the work waits mostly on the network. */

@@ -129,7 +129,8 @@ public final class FleetUpdater {
     ProjectUpdater updater = updaters.apply(progress);
     UpdateResult r = updater.update(new UpdateRequest(project, request.version(), request.prerelease(),
         request.answers(), null, request.useDefaults(), request.conflictStyle(), request.dryRun(), false,
-        request.allowDowngrade(), true, false, false, List.of(), false, true)); // a pull request shows the conflicts: commit them
+        request.allowDowngrade(), true, false, false, List.of(), false, true, // a pull request shows the conflicts: commit them
+        request.template()));
     List<String> conflicts = r.conflicts().stream().map(FileOutcome::path).toList();
     if (r.upToDate()) {
       return outcome(repo, RepoOutcome.Status.UP_TO_DATE, r.fromVersion(), r.toVersion(), null, null, List.of(),

@@ -75,7 +75,14 @@ public final class ProjectUpdater {
 
   /** As {@link #check(Path, boolean)}, for the answers file at {@code answersFile} (null: find it). */
   public CheckResult check(Path project, String answersFile, boolean prerelease) {
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, AnswersFinder.locate(project, answersFile));
+    return check(project, answersFile, prerelease, null);
+  }
+
+  /** As {@link #check(Path, String, boolean)}, reading {@code template} (when not null) in place of the recorded one. */
+  public CheckResult check(Path project, String answersFile, boolean prerelease, String template) {
+    String file = AnswersFinder.locate(project, answersFile);
+    AnswersFile.Recorded recorded =
+        TemplateInUse.of(AnswersFile.readRecorded(project, file), project, file, template);
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     if (kind == TemplateVersionSource.Kind.FOLDER) {
       throw TemplateVersionSource.noVersions(recorded, project);
@@ -119,7 +126,8 @@ public final class ProjectUpdater {
 
   private UpdateResult update(UpdateRequest request, Path project, String answersFile, GitCheck gitCheck) {
     // a link at the answers file is refused here, before anything is read through it or written
-    AnswersFile.Recorded recorded = AnswersFile.readRecorded(project, answersFile);
+    AnswersFile.Recorded inFile = AnswersFile.readRecorded(project, answersFile);
+    AnswersFile.Recorded recorded = TemplateInUse.of(inFile, project, answersFile, request.template());
     Timing.mark("update: answers read");
     TemplateVersionSource.Kind kind = source.kind(recorded, project);
     Timing.mark("update: kind");
@@ -132,7 +140,7 @@ public final class ProjectUpdater {
     }
     StoredVersions stored = storedVersions(recorded, kind);
     try {
-      return update(request, project, answersFile, gitCheck, recorded, kind, stored);
+      return update(request, project, answersFile, gitCheck, recorded, kind, stored, inFile.template());
     } finally {
       if (stored != null) {
         stored.close();
@@ -141,7 +149,7 @@ public final class ProjectUpdater {
   }
 
   private UpdateResult update(UpdateRequest request, Path project, String answersFile, GitCheck gitCheck,
-      AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind, StoredVersions stored) {
+      AnswersFile.Recorded recorded, TemplateVersionSource.Kind kind, StoredVersions stored, String recordedSource) {
     boolean commit = request.commit() || request.pullRequest();
     TemplateVersionSource versionSource = stored == null ? source
         : new TemplateVersionSource(new TemplateResolver(new BundledTemplates(List.of()), stored, project, progress),
@@ -255,7 +263,8 @@ public final class ProjectUpdater {
         merger.apply(plan, project);
         Timing.mark("update: applied");
         writeAnswers(project, answersFile,
-            new AnswersFile.Recorded(recorded.template(), target, newT.origin().commit(), answers));
+            // as recorded: --template is for this run, and a relative folder stays relative
+            new AnswersFile.Recorded(recordedSource, target, newT.origin().commit(), answers));
         String left = "the update's files are merged and recorded, and nothing was committed"
             + (branch != null ? " (on branch " + branch + ")" : "")
             + "; fix the cause and run the rest by hand, or undo the update with git";

@@ -63,7 +63,8 @@ final class TemplateVersionSource {
     if (p.isAbsolute()) {
       if (!Files.isDirectory(p)) {
         throw InputException.at(project.resolve(AnswersFile.NAME).toString(),
-            "`_template` names " + source + ", which no longer exists; point `_template` at the template's new place");
+            "`_template` names " + source + ", which no longer exists; point `_template` at the template's new place, "
+                + "or pass --template SOURCE to name it for this run");
       }
       return fetcher.isRepository(p) && recorded.version() != null ? Kind.GIT : Kind.FOLDER;
     }

@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * @param reask ask every question again, with the recorded answers as defaults
  * @param commitConflicts with {@code commit}: commit conflict markers too, for a pull request to
  *     show them (the fleet form); otherwise the update stops before committing them
+ * @param template {@code --template}: the template source to read in place of the recorded one,
+ *     for this run only (not recorded); null reads the recorded {@code _template}
  */
 public record UpdateRequest(
     Path project,
@@ -36,10 +38,20 @@ public record UpdateRequest(
     boolean trust,
     java.util.List<String> ask,
     boolean reask,
-    boolean commitConflicts) {
+    boolean commitConflicts,
+    String template) {
 
   public UpdateRequest {
     ask = java.util.List.copyOf(ask);
+  }
+
+  /** A request that reads the recorded template. */
+  public UpdateRequest(Path project, String version, boolean prerelease, AnswerInputs answers, Prompter prompter,
+      boolean useDefaults, ConflictStyle conflictStyle, boolean dryRun, boolean allowDirty, boolean allowDowngrade,
+      boolean commit, boolean pullRequest, boolean trust, java.util.List<String> ask, boolean reask,
+      boolean commitConflicts) {
+    this(project, version, prerelease, answers, prompter, useDefaults, conflictStyle, dryRun, allowDirty,
+        allowDowngrade, commit, pullRequest, trust, ask, reask, commitConflicts, null);
   }
 
   /** A request that trusts nothing and asks nothing again. */

@@ -202,6 +202,12 @@ class EveryCommandIT {
 
       List<String> fleet = new ArrayList<>(List.of("update", "--repo", "acme/demo", "--defaults", "--json",
           "--github-url", gh.baseUrl()));
+      // the project records its local template relative to itself, which a fleet's clone has not beside it
+      Run lost = run(env, dir, fleet.toArray(String[]::new));
+      assertEquals(1, lost.exit(), lost.output());
+      assertTrue(lost.output().contains("`_template` is ../gh-tpl") && lost.output().contains("pass --template SOURCE"),
+          lost.output());
+      fleet.addAll(List.of("--template", tpl.toString()));
       Run updated = run(env, dir, fleet.toArray(String[]::new));
       assertEquals(0, updated.exit(), updated.output());
       assertTrue(updated.output().contains("acme/demo"), updated.output());
