@@ -113,7 +113,7 @@ class CompletionAndManJarIT {
     assertTrue(create.contains(".SH \"EXAMPLES\"\n.PP\n.nf\n.RS 4\nscaffold new java\\-library my\\-lib\n"), create);
     String check = Files.readString(man1.resolve("scaffold-check.1"));
     assertTrue(check.contains(".SH \"EXIT STATUS\"\n0 up to date, 3 an update exists"), check);
-    assertTrue(check.contains("\nscaffold check \\-\\-json\n.RE\n.fi\n"), check);
+    assertTrue(check.contains("\nscaffold check \\-\\-json\nscaffold check \\-\\-template ../templates/service\n.RE\n.fi\n"), check);
     assertFalse(check.contains(".SH \"NOTES\""), "no notes where help has none: " + check);
   }
 
