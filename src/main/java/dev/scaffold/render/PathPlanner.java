@@ -122,7 +122,12 @@ public final class PathPlanner {
     if (segment.indexOf('\0') >= 0 || segment.indexOf('\\') >= 0) {
       return "contains a NUL or backslash";
     }
-    for (String part : segment.split("/", -1)) {
+    for (int start = 0, end; start <= segment.length(); start = end + 1) {
+      end = segment.indexOf('/', start);
+      if (end < 0) {
+        end = segment.length();
+      }
+      String part = segment.substring(start, end);
       if (part.equals("..")) {
         return "leaves the destination";
       }
@@ -140,10 +145,18 @@ public final class PathPlanner {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
   }
 
-  /** Folders above {@code outPath} not seen yet: a segment holding "/" creates folders the tree did not list. */
+  /**
+   * Folders above {@code outPath} not seen yet: a segment holding "/" creates folders the tree did
+   * not list. Every path seen has its folders seen too, so the search starts below the deepest
+   * folder seen (for most files, their own folder: one look-up).
+   */
   private List<String> parents(String outPath) {
     List<String> out = new ArrayList<>();
-    for (int i = outPath.indexOf('/'); i > 0; i = outPath.indexOf('/', i + 1)) {
+    int known = outPath.lastIndexOf('/');
+    while (known > 0 && !seen.containsKey(outPath.substring(0, known))) {
+      known = outPath.lastIndexOf('/', known - 1);
+    }
+    for (int i = outPath.indexOf('/', Math.max(known, 0) + 1); i > 0; i = outPath.indexOf('/', i + 1)) {
       String dir = outPath.substring(0, i);
       if (seen.putIfAbsent(dir, "") == null) {
         out.add(dir);

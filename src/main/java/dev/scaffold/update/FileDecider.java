@@ -163,7 +163,7 @@ final class FileDecider {
         // while questions were answered) or blind (an edit that kept size and time), so whatever
         // would write or delete is decided again from the file itself
         Decision d = decide(item, base, theirs, project, same, tracked);
-        if (d.writes().isEmpty() && d.deletes().isEmpty()) {
+        if (d != null && d.writes().isEmpty() && d.deletes().isEmpty()) {
           return d;
         }
       }
@@ -175,7 +175,11 @@ final class FileDecider {
     }
   }
 
-  /** @param tracked what git knows of the user's file when it is unchanged, else null */
+  /**
+   * @param tracked what git knows of the user's file when it is unchanged, else null; with it, a
+   *     decision that would read the user's bytes to write them is not made (null), since it is
+   *     made again from the file itself
+   */
   private Decision decide(Item item, RenderedTree base, RenderedTree theirs, Path project, Set<String> same,
       GitRepo.TrackedFile tracked) throws IOException {
     String path = item.path();
@@ -221,10 +225,16 @@ final class FileDecider {
         return new Decision(new FileOutcome(path, Action.UPDATED, from, null), List.of(copy(path, t, mode)), moveAway);
       }
       if (BlobIds.sameBytes(b, t)) {
+        if (tracked != null) {
+          return null; // writes: decided from the file
+        }
         // only the path or the mode changed in the template; the user's content moves as it is
         byte[] mine = ours.bytes();
         return new Decision(new FileOutcome(path, item.renamed() ? Action.UPDATED : Action.MERGED, from, null),
             List.of(new TreeMerger.Write(path, mine, null, mode)), moveAway);
+      }
+      if (tracked != null) {
+        return null; // a merge writes (or, for a binary file, keeps yours): decided from the file
       }
       GitRepo.Unmerged sides = new GitRepo.Unmerged(path, b.bytes(), b.executable(), ours.bytes(), oursExec, t.bytes(),
           t.executable());
@@ -249,6 +259,9 @@ final class FileDecider {
     }
     if (BlobIds.sameBytes(ours, t)) {
       return Decision.of(new FileOutcome(path, Action.UNCHANGED, null, null));
+    }
+    if (tracked != null) {
+      return null; // a merge: decided from the file
     }
     // both added it: no common version, so no stage 1 (git's "both added")
     GitRepo.Unmerged sides = new GitRepo.Unmerged(path, null, false, ours.bytes(), ours.executable(), t.bytes(),

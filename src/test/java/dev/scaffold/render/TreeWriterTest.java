@@ -138,4 +138,44 @@ class TreeWriterTest {
       assertEquals(List.of(), s.toList());
     }
   }
+
+  /**
+   * Rendered files are made with their source's mode where the umask leaves it whole, and given it
+   * by chmod where it does not (group- or world-writable sources): either way the mode is exact.
+   */
+  @Test
+  void renderedFilesGetTheirSourcesExactModes() throws IOException {
+    Path t = tmp.resolve("modes");
+    List<String> modes = List.of("rw-r--r--", "rwxr-xr-x", "rw-------", "rw-rw-rw-", "rwxrwxr-x", "r--r-----");
+    for (int i = 0; i < modes.size(); i++) {
+      for (int copy = 0; copy < 3; copy++) {
+        Path f = t.resolve("d" + copy + "/f" + i + ".txt.ftl");
+        write(f, "${name} " + i + "\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(modes.get(i)));
+      }
+    }
+    TemplateEngine engine = engine(t, true);
+    RenderPlan plan = new Renderer(engine).plan(t, "template", List.of(), MODEL);
+    Path out = tmp.resolve("modes-out");
+    new TreeWriter(engine).write(plan, MODEL, out);
+    for (int i = 0; i < modes.size(); i++) {
+      for (int copy = 0; copy < 3; copy++) {
+        Path f = out.resolve("d" + copy + "/f" + i + ".txt");
+        assertEquals(modes.get(i), PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+        assertEquals("Acme Co " + i + "\n", Files.readString(f));
+      }
+    }
+  }
+
+  @Test
+  void umaskIsReadFromTheStatusFileOrUnknown() throws IOException {
+    Path status = tmp.resolve("status");
+    Files.writeString(status, "Name:\tjava\nUmask:\t0027\nState:\tR (running)\n");
+    assertEquals(027, Umask.read(status));
+    Files.writeString(status, "Name:\tjava\n");
+    assertEquals(-1, Umask.read(status));
+    assertEquals(-1, Umask.read(tmp.resolve("missing")));
+    assertEquals(0754, Umask.bits(PosixFilePermissions.fromString("rwxr-xr--")));
+    assertEquals(0, Umask.bits(PosixFilePermissions.fromString("---------")));
+  }
 }
