@@ -26,6 +26,7 @@ import dev.scaffold.template.TemplateSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,9 +141,13 @@ public final class ProjectGenerator {
     }
 
     String commit = null;
+    boolean existed;
+    boolean movedWhole;
     try (Staging staging = Staging.beside(destination)) {
       // claimed: no other run writes here now, so the check made before the questions is made again
       checkDestination(destination, request.force());
+      existed = Files.exists(destination, LinkOption.NOFOLLOW_LINKS);
+      movedWhole = !existingRepo && (!existed || emptyFolder(destination));
       progress.step("render " + plan.files().size() + " files");
       new TreeWriter(engine).write(plan, model, staging.folder(), progress);
       Timing.mark("files written");
@@ -176,13 +181,46 @@ public final class ProjectGenerator {
     }
     Map<String, String> published = Map.of();
     if (!publishSteps.isEmpty()) {
-      ProjectPublisher.Published p = publisher.publish(publishContext.withCommit(commit), destination);
+      ProjectPublisher.Published p;
+      try {
+        p = publisher.publish(publishContext.withCommit(commit), destination);
+      } catch (PublishRefused refused) {
+        throw undoMove(destination, movedWhole, existed, refused.reason());
+      }
       published = p.links();
       branch = p.branch() != null ? p.branch() : branch;
       commit = p.commit() != null ? p.commit() : commit;
     }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         request.noGit() ? null : branch, commit, published, false, nextSteps, false);
+  }
+
+  private static boolean emptyFolder(Path dir) {
+    try {
+      return FileTrees.isEmptyDirectory(dir);
+    } catch (IOException e) {
+      return false; // unreadable: treated as holding files, so nothing is ever removed from it
+    }
+  }
+
+  /**
+   * After a refusal that created nothing on GitHub: a project that came in whole (the destination was
+   * absent or an empty folder) is taken away again, so the destination is as it was; one merged into
+   * a folder with files stays, committed, for the run again to resume.
+   */
+  private static InputException undoMove(Path destination, boolean movedWhole, boolean existed, InputException reason) {
+    if (movedWhole) {
+      try {
+        FileTrees.deleteRecursively(destination);
+        if (existed) {
+          Files.createDirectory(destination); // the empty folder the user had made
+        }
+        return new InputException(reason.getMessage() + ", nor in " + destination, reason.problems(), reason);
+      } catch (IOException | RuntimeException e) {
+        reason.addSuppressed(e);
+      }
+    }
+    return new InputException(reason.getMessage() + "; the project is committed in " + destination, reason.problems(), reason);
   }
 
   /**
@@ -208,7 +246,12 @@ public final class ProjectGenerator {
     }
     String message = TemplateMessage.render(engine, spec.messages().afterNew(), TemplateMessage.AFTER_NEW, model);
     progress.step("resuming GitHub provisioning for " + destination);
-    ProjectPublisher.Published published = publisher.publish(context, destination);
+    ProjectPublisher.Published published;
+    try {
+      published = publisher.publish(context, destination);
+    } catch (PublishRefused refused) {
+      throw undoMove(destination, false, true, refused.reason()); // the project was there before this run
+    }
     return new NewResult(destination, spec.name(), template.origin(), template.versionLabel(), answers, plan, tasks,
         published.branch() != null ? published.branch() : branch, published.commit(), published.links(), false, message, true);
   }

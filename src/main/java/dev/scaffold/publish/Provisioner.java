@@ -8,6 +8,7 @@ import dev.scaffold.TokenScope;
 import dev.scaffold.answers.Answers;
 import dev.scaffold.answers.AnswersFile;
 import dev.scaffold.project.ProjectPublisher;
+import dev.scaffold.project.PublishRefused;
 import dev.scaffold.project.PublishContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ public final class Provisioner implements ProjectPublisher {
     }
     try {
       return new Run(s, context, projectDir, host, retry.fresh(), findings).run();
-    } catch (InputException | OperationException e) {
+    } catch (InputException | OperationException | PublishRefused e) {
       throw e;
     } catch (RuntimeException e) {
       throw new OperationException("GitHub provisioning failed: " + scrub(String.valueOf(e.getMessage()))
@@ -369,8 +370,7 @@ public final class Provisioner implements ProjectPublisher {
             // not this run's: whose it is decides, as the pre-flight would have
             Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
             if (p != null) {
-              throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in "
-                  + dir + " (pass --adopt and run the same command again to take over an empty repository)");
+              throw new PublishRefused(Preflight.refusal(s, List.of(p), "nothing was created on GitHub"));
             }
             found = Optional.of(there);
             made = null;
@@ -398,9 +398,9 @@ public final class Provisioner implements ProjectPublisher {
         String head = remote.getOrDefault(repo.defaultBranch(), remote.values().iterator().next());
         Predicate<String> ours = c -> git.isLocal(dir, c);
         if (!ours.test(head)) {
-          throw new InputException(s.fullName() + " already exists on GitHub and was not made from this project"
-              + " (its " + repo.defaultBranch() + " branch holds commits scaffold did not push); nothing was changed."
-              + " Choose another repository name, or delete that repository");
+          throw new PublishRefused(new InputException(s.fullName() + " already exists on GitHub and was not made from"
+              + " this project (its " + repo.defaultBranch() + " branch holds commits scaffold did not push): choose"
+              + " another repository name, or delete that repository; nothing was changed on GitHub"));
         }
       }
       git.recordCreatedRepository(dir, s.fullName()); // adopted or resumed: this project's from now on
@@ -421,8 +421,7 @@ public final class Provisioner implements ProjectPublisher {
       }
       Problem p = Preflight.nameProblem(s, there, git.createdRepository(dir), adopt);
       if (p != null) {
-        throw Preflight.refusal(s, List.of(p), "nothing was created on GitHub; the project is committed in " + dir
-            + " (pass --adopt and run the same command again to take over an empty repository)");
+        throw new PublishRefused(Preflight.refusal(s, List.of(p), "nothing was created on GitHub"));
       }
     }
 

@@ -384,15 +384,19 @@ class ProvisioningEndToEndTest {
     Cli.Run r = scaffold(env());
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("acme/demo already exists on GitHub and was not created for this project"), r.err());
-    // the create call's 422 is the signal to read the name: the local project is kept for --adopt or another name
-    assertTrue(r.err().contains("nothing was created on GitHub; the project is committed in " + dir.resolve("out")),
-        r.err());
-    assertTrue(Files.exists(dir.resolve("out/README.md")));
+    // the create call's 422 is the signal to read the name; the project it had moved into place goes again
+    assertTrue(r.err().contains("nothing was created on GitHub, nor in " + dir.resolve("out")), r.err());
+    assertFalse(Files.exists(dir.resolve("out")));
     assertEquals(1, gh.count("POST", "^/orgs/acme/repos$"));
 
+    Files.createDirectory(dir.resolve("out")); // an empty folder of the user's stays, empty
     Cli.Run adopt = scaffold(env(), "--adopt");
     assertEquals(2, adopt.exit(), adopt.err());
     assertTrue(adopt.err().contains("acme/demo already exists on GitHub and was not made from this project"), adopt.err());
+    assertTrue(adopt.err().contains("nothing was changed on GitHub, nor in " + dir.resolve("out")), adopt.err());
+    assertEquals(List.of(), Files.list(dir.resolve("out")).toList());
+    assertEquals(List.of("out"), Files.list(dir).map(p -> p.getFileName().toString())
+        .filter(n -> !n.equals("tpl") && !n.equals("xdg")).sorted().toList());
     RepoSnapshot after = gh.repo("acme/demo").orElseThrow();
     assertEquals(before.topics(), after.topics());
     assertEquals(Map.of(), after.teams());
