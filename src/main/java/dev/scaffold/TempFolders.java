@@ -54,8 +54,11 @@ public final class TempFolders {
     }
   }
 
-  /** The folders made and not yet removed, for tests. */
-  static Set<Path> live() {
+  /**
+   * The folders this process made and has not removed yet: for tests, which must not mistake
+   * another process's folders in the shared temporary folder for their own leftovers.
+   */
+  public static Set<Path> live() {
     return Set.copyOf(LIVE);
   }
 }

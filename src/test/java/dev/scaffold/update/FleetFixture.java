@@ -163,14 +163,15 @@ final class FleetFixture {
     return out;
   }
 
-  /** The temporary folders fleet runs leave behind (there should be none). */
-  static List<Path> leftovers() throws IOException {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(tmp)) {
-      s.filter(p -> p.getFileName().toString().startsWith("scaffold-fleet-")).forEach(out::add);
-    }
-    return out;
+  /**
+   * The temporary folders this test process's fleet runs left behind (there should be none); those
+   * of other processes sharing the temporary folder are theirs.
+   */
+  static List<Path> leftovers() {
+    return dev.scaffold.TempFolders.live().stream()
+        .filter(p -> p.getFileName().toString().startsWith("scaffold-fleet-"))
+        .filter(p -> Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .sorted().toList();
   }
 
   static Optional<String> head(GitHubSandbox gh, String fullName, String branch) throws IOException {
