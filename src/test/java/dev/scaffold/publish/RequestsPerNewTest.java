@@ -28,17 +28,26 @@ class RequestsPerNewTest {
 
   @TempDir Path dir;
 
+  private GitHubSandbox sandboxAndTemplate() throws IOException {
+    FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", ProvisioningEndToEndTest.YML,
+        "template/README.md.ftl", "# ${name}\n"));
+    return GitHubSandbox.builder().token(ProvisioningEndToEndTest.TOKEN, "octo")
+        .org("acme", "devs", "ops").user("alice").start();
+  }
+
+  private Cli.Run scaffoldNew(GitHubSandbox gh) {
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_TOKEN", ProvisioningEndToEndTest.TOKEN);
+    env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+    env.put("SCAFFOLD_GITHUB_RETRY_SECONDS", "0");
+    return Cli.run(dir, env, "new", "tpl", "out", "--set", "name=demo", "--defaults", "--non-interactive",
+        "--github-url", gh.baseUrl());
+  }
+
   @Test
   void aFreshRunSendsTheApiMinimum() throws IOException {
-    try (GitHubSandbox gh = GitHubSandbox.builder().token(ProvisioningEndToEndTest.TOKEN, "octo")
-        .org("acme", "devs", "ops").user("alice").start()) {
-      FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", ProvisioningEndToEndTest.YML,
-          "template/README.md.ftl", "# ${name}\n"));
-      Map<String, String> env = new HashMap<>();
-      env.put("GITHUB_TOKEN", ProvisioningEndToEndTest.TOKEN);
-      env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-      Cli.Run r = Cli.run(dir, env, "new", "tpl", "out", "--set", "name=demo", "--defaults", "--non-interactive",
-          "--github-url", gh.baseUrl());
+    try (GitHubSandbox gh = sandboxAndTemplate()) {
+      Cli.Run r = scaffoldNew(gh);
       assertEquals(0, r.exit(), r.err());
       List<RecordedRequest> log = gh.requests();
       long git = log.stream().filter(q -> q.path().startsWith("/git/")).count();
@@ -54,21 +63,12 @@ class RequestsPerNewTest {
 
   @Test
   void aResumedRunListsTheRemoteBranchesOnce() throws IOException {
-    try (GitHubSandbox gh = GitHubSandbox.builder().token(ProvisioningEndToEndTest.TOKEN, "octo")
-        .org("acme", "devs", "ops").user("alice").start()) {
-      FileTree.write(dir.resolve("tpl"), Map.of("scaffold.yml", ProvisioningEndToEndTest.YML,
-          "template/README.md.ftl", "# ${name}\n"));
-      Map<String, String> env = new HashMap<>();
-      env.put("GITHUB_TOKEN", ProvisioningEndToEndTest.TOKEN);
-      env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
-      env.put("SCAFFOLD_GITHUB_RETRY_SECONDS", "0");
-      String[] args = {"new", "tpl", "out", "--set", "name=demo", "--defaults", "--non-interactive",
-          "--github-url", gh.baseUrl()};
+    try (GitHubSandbox gh = sandboxAndTemplate()) {
       gh.faults().add(dev.scaffold.sandbox.Fault.status("PUT", "/protection$", 500).times(50));
-      assertEquals(1, Cli.run(dir, env, args).exit());
+      assertEquals(1, scaffoldNew(gh).exit());
       gh.faults().clear();
       gh.clearRequests();
-      Cli.Run r = Cli.run(dir, env, args);
+      Cli.Run r = scaffoldNew(gh);
       assertEquals(0, r.exit(), r.err());
       List<String> lines = gh.requests().stream().map(RecordedRequest::line).toList();
       System.out.println("requests per resumed new (pushed before, protection failed): " + lines.size());

@@ -43,10 +43,10 @@ class SharedTemplateSourceTest {
 
   @ParameterizedTest
   @CsvSource({
-      "/home/u/templates/svc, /home/u/work/demo, ../../templates/svc",
-      "/home/u/work/demo/tpl, /home/u/work/demo, ./tpl",
-      "/home/u/work, /home/u/work/demo, ..",
-      "/home/u/work/demo, /home/u/work/demo, .",
+      "/srv/templates/svc, /srv/work/demo, ../../templates/svc",
+      "/srv/work/demo/tpl, /srv/work/demo, ./tpl",
+      "/srv/work, /srv/work/demo, ..",
+      "/srv/work/demo, /srv/work/demo, .",
   })
   void otherFoldersAreRelativeToTheProjectAndNeverReadAsANameOrOption(String folder, String project, String expected) {
     assertEquals(expected, SharedTemplateSource.relative(Path.of(folder), Path.of(project)));
