@@ -28,7 +28,7 @@ class YamlWriterTest {
       "true false", "'q'", "\"dq\"", "a\u00a0b", "\u2028sep", "trailing\n", "key: value\n", "   ", "0o17", "08",
       "_x", ".x", "x.", "-1", "-.5", "Infinity", "NaN", "0b101", "1,000", "$var", "${x}", "a\tb", "\t", "ー全角",
       "\nlead newline", "two\n\n", "a\n  indented\nb", "a\n   \nb", "a\n\nb", "# not a comment\nline", "- item\n- item",
-      "x\u0085y", "\ufeffbom", "del\u007f", "c1\u0090", "line \nend", "\ttab first\nx", "ends with colon:\nnext");
+      "6711657", "1e34567", "0e12345", "x\u0085y", "\ufeffbom", "del\u007f", "c1\u0090", "line \nend", "\ttab first\nx", "ends with colon:\nnext");
 
   private static final ObjectMapper JACKSON = new ObjectMapper(new YAMLFactory());
 
