@@ -234,17 +234,19 @@ final class JGitRepo implements GitRepo {
     Set<String> skip = new HashSet<>();
     changed.forEach(c -> skip.add(base + c));
     Map<String, TrackedFile> out = new HashMap<>(index.getEntryCount() * 2);
+    String nestedAttributes = "/" + Constants.DOT_GIT_ATTRIBUTES;
+    byte[] hex = new byte[2 * Constants.OBJECT_ID_LENGTH];
     for (int i = 0; i < index.getEntryCount(); i++) {
       DirCacheEntry e = index.getEntry(i);
-      String path = e.getPathString();
-      if (path.equals(Constants.DOT_GIT_ATTRIBUTES) || path.endsWith("/" + Constants.DOT_GIT_ATTRIBUTES)) {
+      String path = GitStrings.path(e.getRawPath());
+      if (path.equals(Constants.DOT_GIT_ATTRIBUTES) || path.endsWith(nestedAttributes)) {
         return Map.of();
       }
       FileMode mode = e.getFileMode();
       boolean regular = mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
       if (regular && e.getStage() == DirCacheEntry.STAGE_0 && !e.isAssumeValid() && !e.isSkipWorkTree()
           && !e.isIntentToAdd() && !skip.contains(path) && inScope(path) && shown(path) != null) {
-        out.put(shown(path), new TrackedFile(e.getObjectId().name(), mode == FileMode.EXECUTABLE_FILE));
+        out.put(shown(path), new TrackedFile(GitStrings.hex(e.getObjectId(), hex), mode == FileMode.EXECUTABLE_FILE));
       }
     }
     return out;

@@ -264,10 +264,13 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     final List<Entry> files = new ArrayList<>();
     /** The loose objects' folder, or null for a repository without one on disk. */
     private final java.io.File objects;
+    /** {@link #objects} and a separator: where a loose object's fan-out folder is named */
+    private final String objectsPrefix;
 
     private Version(Repository repo, String url, String ref, String commit) {
       this.repo = repo;
       this.objects = repo.getDirectory() == null ? null : new java.io.File(repo.getDirectory(), "objects");
+      this.objectsPrefix = objects == null ? null : objects.getPath() + java.io.File.separator;
       this.url = url;
       this.ref = ref;
       this.commit = commit;
@@ -315,13 +318,16 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
         try (TreeWalk tw = new TreeWalk(repo)) {
           tw.addTree(commit.getTree());
           tw.setRecursive(true);
+          org.eclipse.jgit.lib.MutableObjectId id0 = new org.eclipse.jgit.lib.MutableObjectId();
+          byte[] hex = new byte[2 * org.eclipse.jgit.lib.Constants.OBJECT_ID_LENGTH];
           while (tw.next()) {
             FileMode mode = tw.getFileMode(0);
             if (mode == FileMode.GITLINK) {
               continue; // a submodule: the clone path leaves these empty too
             }
             Mode m = mode == FileMode.SYMLINK ? Mode.SYMLINK : mode == FileMode.EXECUTABLE_FILE ? Mode.EXECUTABLE : Mode.FILE;
-            v.files.add(new Entry(tw.getPathString(), m, tw.getObjectId(0).name()));
+            tw.getObjectId(id0, 0);
+            v.files.add(new Entry(GitStrings.path(tw.getRawPath()), m, GitStrings.hex(id0, hex)));
           }
         }
         StoredTreeCheck.check(v.files, e -> new String(v.read(e), StandardCharsets.UTF_8),
@@ -403,18 +409,30 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       if (objects == null || id.length() != 40) {
         return null;
       }
-      byte[] compressed;
+      // the compressed bytes go to this thread's buffer: an update reads thousands of objects, and
+      // a new array for each is garbage enough to cost a collection
+      byte[] compressed = COMPRESSED.get();
+      int length = 0;
+      String file = new StringBuilder(objectsPrefix.length() + 41).append(objectsPrefix).append(id, 0, 2)
+          .append(java.io.File.separatorChar).append(id, 2, 40).toString();
       // a plain stream: Files.readAllBytes' channel costs twice as much per small file
-      try (java.io.FileInputStream in = new java.io.FileInputStream(
-          new java.io.File(objects, id.substring(0, 2) + java.io.File.separator + id.substring(2)))) {
-        compressed = in.readAllBytes();
+      try (java.io.FileInputStream in = new java.io.FileInputStream(file)) {
+        for (int k; (k = in.read(compressed, length, compressed.length - length)) > 0; ) {
+          length += k;
+          if (length == compressed.length) {
+            compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+          }
+        }
       } catch (IOException | RuntimeException ex) {
         return null;
+      }
+      if (compressed.length <= KEPT_BUFFER) {
+        COMPRESSED.set(compressed);
       }
       java.util.zip.Inflater inflater = INFLATER.get();
       inflater.reset();
       try {
-        inflater.setInput(compressed);
+        inflater.setInput(compressed, 0, length);
         byte[] head = new byte[32];
         int n = 0;
         int nul = -1;
@@ -457,6 +475,11 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     /** One inflater per thread, reset for each object: making one is a native allocation of its window. */
     private static final ThreadLocal<java.util.zip.Inflater> INFLATER =
         ThreadLocal.withInitial(java.util.zip.Inflater::new);
+
+    /** Each thread's buffer for an object's compressed bytes; one grown past this is not kept. */
+    private static final ThreadLocal<byte[]> COMPRESSED = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+    private static final int KEPT_BUFFER = 1 << 20;
 
     @Override
     public void complete(Path into) {

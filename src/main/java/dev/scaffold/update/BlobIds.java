@@ -35,6 +35,10 @@ final class BlobIds {
     if (a.id() != null && a.id().equals(b.id())) {
       return true;
     }
+    // two blobs of object databases with different ids: different bytes, and neither need be read
+    if (a.id() != null && b.id() != null && a.id().length() == b.id().length()) {
+      return false;
+    }
     // the user's file against a file of the object database: by git's id of its bytes, which
     // leaves the stored file unread
     if (a instanceof ProjectFile o && ProjectFile.hasBlobId(b)) {

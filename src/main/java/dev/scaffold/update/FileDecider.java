@@ -184,10 +184,10 @@ final class FileDecider {
       GitRepo.TrackedFile tracked) throws IOException {
     String path = item.path();
     String from = item.renamed() ? item.oursPath() : item.movedFrom();
-    Path oursPath = project.resolve(item.oursPath());
     Content b = item.basePath() == null ? null : base.content(item.basePath());
     Content t = item.theirsPath() == null ? null : theirs.content(item.theirsPath());
-    ProjectFile ours = tracked != null ? ProjectFile.tracked(oursPath, tracked) : ProjectFile.of(oursPath);
+    ProjectFile ours = tracked != null ? ProjectFile.tracked(project, item.oursPath(), tracked)
+        : ProjectFile.of(project.resolve(item.oursPath()));
     boolean oursExists = ours != null;
     boolean knownSame = !item.renamed() && item.basePath() != null && item.theirsPath() != null && same.contains(path);
 

@@ -16,22 +16,31 @@ import java.nio.file.attribute.PosixFilePermission;
  */
 final class ProjectFile implements Content {
 
-  final Path file;
+  /** The file, or null until asked for: a tracked file an update leaves alone is never resolved. */
+  private Path file;
+  private final Path project;
+  private final String relative;
   final boolean regularFile;
   private long size; // -1: not read yet
   final Boolean executable; // null: not read with the attributes
   private byte[] bytes;
 
   private ProjectFile(Path file, boolean regularFile, long size, Boolean executable) {
+    this(file, null, null, regularFile, size, executable);
+  }
+
+  private ProjectFile(Path file, Path project, String relative, boolean regularFile, long size, Boolean executable) {
     this.file = file;
+    this.project = project;
+    this.relative = relative;
     this.regularFile = regularFile;
     this.size = size;
     this.executable = executable;
   }
 
   /** A file git knows to be unchanged: a regular file with its blob's bytes, id and mode; not looked at. */
-  static ProjectFile tracked(Path p, GitRepo.TrackedFile t) {
-    ProjectFile o = new ProjectFile(p, true, -1, t.executable());
+  static ProjectFile tracked(Path project, String relative, GitRepo.TrackedFile t) {
+    ProjectFile o = new ProjectFile(null, project, relative, true, -1, t.executable());
     o.blobId = t.id();
     return o;
   }
@@ -59,7 +68,7 @@ final class ProjectFile implements Content {
   @Override
   public synchronized long size() throws IOException {
     if (size < 0) {
-      size = bytes != null ? bytes.length : Files.size(file);
+      size = bytes != null ? bytes.length : Files.size(file());
     }
     return size;
   }
@@ -67,18 +76,21 @@ final class ProjectFile implements Content {
   @Override
   public synchronized byte[] bytes() throws IOException {
     if (bytes == null) {
-      bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(file());
     }
     return bytes;
   }
 
   @Override
   public boolean executable() throws IOException {
-    return executable != null ? executable : new RenderedTree.FileContent(file).executable();
+    return executable != null ? executable : new RenderedTree.FileContent(file()).executable();
   }
 
   @Override
-  public Path file() {
+  public synchronized Path file() {
+    if (file == null) {
+      file = project.resolve(relative);
+    }
     return file;
   }
 

@@ -30,7 +30,10 @@ public final class RenderedTree {
 
     boolean executable() throws IOException;
 
-    /** An id that is equal for equal bytes (a git object id), or null when there is none. */
+    /**
+     * Git's blob id of the bytes, or null when there is none: equal ids mean equal bytes, and two
+     * different ids of one length (one hash) different bytes.
+     */
     default String id() {
       return null;
     }

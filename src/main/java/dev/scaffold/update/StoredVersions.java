@@ -229,15 +229,14 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
         dirs.add(rel.substring(0, i));
       }
     }
-    List<Map.Entry<Path, String>> sources = new ArrayList<>(byRel.size() + dirs.size());
-    byRel.keySet().forEach(r -> sources.add(Map.entry(Path.of(r), r)));
-    dirs.forEach(r -> sources.add(Map.entry(Path.of(r), r)));
-    sources.sort(Map.Entry.comparingByKey());
+    List<String> sources = new ArrayList<>(byRel.size() + dirs.size());
+    sources.addAll(byRel.keySet());
+    sources.addAll(dirs);
+    sortInPathOrder(sources);
 
     PathPlanner paths = new PathPlanner(engine, treeName, exclude, model);
     List<Planned> out = new ArrayList<>();
-    for (Map.Entry<Path, String> s : sources) {
-      String rel = s.getValue();
+    for (String rel : sources) {
       TemplateTrees.Entry entry = byRel.get(rel);
       PathPlanner.Placement p = paths.place(rel, entry == null);
       if (p != null && entry != null) {
@@ -246,6 +245,32 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     }
     paths.finish();
     return out;
+  }
+
+  /**
+   * Sorts relative paths as {@link Path#compareTo} orders them. Where a path compares its bytes
+   * (POSIX), ASCII names compare as their strings do, so no path is made for the usual template.
+   */
+  static void sortInPathOrder(List<String> rels) {
+    boolean ascii = java.io.File.separatorChar == '/';
+    for (int i = 0; ascii && i < rels.size(); i++) {
+      String r = rels.get(i);
+      for (int j = 0; j < r.length(); j++) {
+        if (r.charAt(j) >= 0x80) {
+          ascii = false;
+          break;
+        }
+      }
+    }
+    if (ascii) {
+      rels.sort(null);
+      return;
+    }
+    List<Map.Entry<Path, String>> byPath = new ArrayList<>(rels.size());
+    rels.forEach(r -> byPath.add(Map.entry(Path.of(r), r)));
+    byPath.sort(Map.Entry.comparingByKey());
+    rels.clear();
+    byPath.forEach(e -> rels.add(e.getValue()));
   }
 
   /** The words in a template's text that load other template files. */
@@ -269,9 +294,37 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     return loads.get() ? null : out;
   }
 
+  /**
+   * {@link TemplateVersionSource#CONTEXT_READERS} looked for in the bytes, not in a decoded copy:
+   * the words are ASCII, and no byte of a multi-byte UTF-8 character is, so this finds exactly
+   * what the text holds.
+   */
   private static boolean contextFree(byte[] source) {
-    String text = new String(source, StandardCharsets.UTF_8);
-    return TemplateVersionSource.CONTEXT_READERS.stream().noneMatch(text::contains);
+    for (byte[] word : CONTEXT_READER_BYTES) {
+      if (indexOf(source, word) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final List<byte[]> CONTEXT_READER_BYTES = TemplateVersionSource.CONTEXT_READERS.stream()
+      .map(w -> w.getBytes(StandardCharsets.US_ASCII)).toList();
+
+  static int indexOf(byte[] hay, byte[] word) {
+    outer:
+    for (int i = 0, last = hay.length - word.length; i <= last; i++) {
+      if (hay[i] != word[0]) {
+        continue;
+      }
+      for (int j = 1; j < word.length; j++) {
+        if (hay[i + j] != word[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /**

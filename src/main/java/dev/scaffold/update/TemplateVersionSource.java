@@ -151,6 +151,7 @@ final class TemplateVersionSource {
    */
   record Pair(RenderedTree base, RenderedTree theirs, java.util.Set<String> same) {}
 
+  /** ASCII words only: {@link StoredVersions} looks for them in the undecoded bytes. */
   static final List<String> CONTEXT_READERS = List.of(
       "_template", "include", "import", ".vars", ".data_model", ".globals", ".main", ".namespace", ".locals",
       "eval", "interpret");

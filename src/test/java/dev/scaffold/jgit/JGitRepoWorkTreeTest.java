@@ -75,6 +75,27 @@ class JGitRepoWorkTreeTest {
   }
 
   @Test
+  void namesBeyondAsciiKeepTheirPathsAndIds() throws Exception {
+    Path dir = tmp.resolve("p");
+    Files.createDirectories(dir.resolve("caf\u00e9"));
+    Files.writeString(dir.resolve("caf\u00e9/na\u00efve \u2713.txt"), "accents\n");
+    Files.writeString(dir.resolve("plain.txt"), "plain\n");
+    Git.run(dir, "init", "-q", "-b", "main");
+    Git.run(dir, "add", "-A");
+    Git.run(dir, "commit", "-q", "-m", "one");
+    Map<String, String> ids = new TreeMap<>();
+    for (String line : Git.run(dir, "-c", "core.quotepath=off", "ls-files", "-s").split("\n")) {
+      ids.put(line.substring(line.indexOf('\t') + 1), line.split(" ")[1]);
+    }
+
+    Map<String, String> unchanged = new TreeMap<>();
+    workTree(dir).unchanged().forEach((path, tracked) -> unchanged.put(path, tracked.id()));
+
+    assertEquals(ids, unchanged);
+    assertTrue(unchanged.containsKey("caf\u00e9/na\u00efve \u2713.txt"), unchanged.toString());
+  }
+
+  @Test
   void noIdsWhereLineEndingsOrFiltersCouldApply() throws Exception {
     Path dir = project();
     Git.run(dir, "config", "core.autocrlf", "input");

@@ -104,6 +104,47 @@ class JGitTemplateFetcherTest {
     assertEquals(List.of(), Files.list(into).toList());
   }
 
+  @Test
+  void largeIncompressibleAndNonAsciiNamedFilesReadWithTheirIds() throws Exception {
+    Path repo = tmp.resolve("tpl");
+    java.util.Random random = new java.util.Random(7);
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < 300_000; i++) {
+      letters.append((char) ('a' + random.nextInt(26)));
+    }
+    byte[] noise = new byte[3 << 20]; // compressed, more than a reader keeps a buffer for
+    random.nextBytes(noise);
+    Map<String, byte[]> files = new TreeMap<>(Map.of(
+        "scaffold.yml", "name: t\n".getBytes(StandardCharsets.UTF_8),
+        "template/letters.txt", letters.toString().getBytes(StandardCharsets.UTF_8),
+        "template/noise.bin", noise,
+        "template/small.txt", "small\n".getBytes(StandardCharsets.UTF_8),
+        "template/caf\u00e9/na\u00efve \u2713.txt", "accents\n".getBytes(StandardCharsets.UTF_8)));
+    for (var f : files.entrySet()) {
+      Files.createDirectories(repo.resolve(f.getKey()).getParent());
+      Files.write(repo.resolve(f.getKey()), f.getValue());
+    }
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("v1").setAuthor(WHO).setCommitter(WHO).setSign(false).call();
+      git.tag().setName("v1.0.0").setAnnotated(false).call();
+    }
+    JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
+    try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
+      Map<String, TemplateTrees.Entry> byPath = new TreeMap<>();
+      t.files().forEach(e -> byPath.put(e.path(), e));
+      assertEquals(files.keySet(), byPath.keySet());
+      var ids = new org.eclipse.jgit.lib.ObjectInserter.Formatter();
+      // the small file after the large ones: a reader's buffer, grown or not kept, never leaks into the next read
+      for (String p : List.of("template/noise.bin", "template/small.txt", "template/letters.txt",
+          "template/small.txt", "template/caf\u00e9/na\u00efve \u2713.txt", "scaffold.yml")) {
+        TemplateTrees.Entry e = byPath.get(p);
+        assertArrayEquals(files.get(p), t.read(e), p);
+        assertEquals(ids.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, files.get(p)).name(), e.id(), p);
+      }
+    }
+  }
+
   private static Map<String, byte[]> read(JGitTemplateFetcher fetcher, Path repo) {
     Map<String, byte[]> out = new TreeMap<>();
     try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
