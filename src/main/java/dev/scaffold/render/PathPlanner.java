@@ -53,12 +53,12 @@ public final class PathPlanner {
    * @return where it goes, or null when it is dropped, excluded or refused
    */
   public Placement place(String rel, boolean isDir) {
-    if (parentDropped(rel)) {
-      return null;
-    }
-    String sourceName = treeName + "/" + rel;
     int slash = rel.lastIndexOf('/');
     String parentOut = slash < 0 ? "" : renderedDirs.get(rel.substring(0, slash));
+    if (parentOut == null) {
+      return null; // as parentDropped
+    }
+    String sourceName = treeName + "/" + rel;
     String name = rel.substring(slash + 1);
     if (DotGit.names(name)) {
       problems.add(Problem.at(sourceName, "is a `.git` " + (isDir ? "folder" : "file")
@@ -152,7 +152,11 @@ public final class PathPlanner {
    */
   private List<String> parents(String outPath) {
     List<String> out = new ArrayList<>();
-    int known = outPath.lastIndexOf('/');
+    int folder = outPath.lastIndexOf('/');
+    if (folder == lastFolder.length() && outPath.startsWith(lastFolder)) {
+      return out; // the folder of the path placed before, as most are: seen, and no string made to ask
+    }
+    int known = folder;
     while (known > 0 && !seen.containsKey(outPath.substring(0, known))) {
       known = outPath.lastIndexOf('/', known - 1);
     }
@@ -162,6 +166,12 @@ public final class PathPlanner {
         out.add(dir);
       }
     }
+    if (folder > 0) {
+      lastFolder = outPath.substring(0, folder);
+    }
     return out;
   }
+
+  /** The output folder of the last path {@link #parents} was asked about: seen, with all above it. */
+  private String lastFolder = "\0";
 }
