@@ -181,23 +181,38 @@ public final class Staging implements AutoCloseable {
     try {
       ConfinedPaths.requireNoLink(destination);
       if (!force || FileTrees.isEmptyDirectory(destination)) {
-        try {
-          Files.move(folder, destination, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(folder, destination);
-        } catch (FileSystemException e) {
-          if (!FileTrees.isEmptyDirectory(destination)) {
-            throw InputException.at(destination.toString(), "is not empty any more: something wrote into it while "
-                + "scaffold ran; nothing was moved in");
-          }
-          throw e;
-        }
+        renameIntoPlace();
       } else {
         merge(keep);
+        moved = true;
       }
-      moved = true;
     } catch (IOException e) {
       throw new OperationException("cannot move the project into " + destination + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The one rename, under the lock the shutdown hook takes: after Ctrl-C the run's own thread goes
+   * on while the hook empties the staging folder, and a rename then would move a half-deleted
+   * project in. Either the hook comes first and nothing moves, or the whole project is in place.
+   */
+  private void renameIntoPlace() throws IOException {
+    synchronized (moving) {
+      if (finished) {
+        throw new OperationException("stopped before moving the project into " + destination);
+      }
+      try {
+        Files.move(folder, destination, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(folder, destination);
+      } catch (FileSystemException e) {
+        if (!FileTrees.isEmptyDirectory(destination)) {
+          throw InputException.at(destination.toString(), "is not empty any more: something wrote into it while "
+              + "scaffold ran; nothing was moved in");
+        }
+        throw e;
+      }
+      moved = true;
     }
   }
 
@@ -272,7 +287,7 @@ public final class Staging implements AutoCloseable {
   }
 
   /** The shutdown hook: a move under way stops and is undone, and nothing of this run stays. */
-  private void abandon() {
+  void abandon() {
     synchronized (moving) {
       if (!finished) {
         finished = true;

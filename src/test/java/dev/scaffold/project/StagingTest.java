@@ -1,11 +1,13 @@
 package dev.scaffold.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scaffold.InputException;
+import dev.scaffold.OperationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,21 @@ class StagingTest {
     }
     assertEquals("template", Files.readString(dest.resolve("README.md")));
     assertEquals(List.of("out"), names());
+  }
+
+  @Test
+  void aRunAbandonedByCtrlCMovesNothingInThoughItsOwnThreadGoesOn() throws IOException {
+    Path dest = tmp.resolve("out");
+    try (Staging staging = Staging.beside(dest)) {
+      Files.writeString(staging.folder().resolve("README.md"), "template");
+      staging.abandon(); // what the shutdown hook does while the run's thread is still going
+
+      OperationException e = assertThrows(OperationException.class, staging::moveIntoPlace);
+
+      assertTrue(e.getMessage().startsWith("stopped before moving the project into " + dest), e.getMessage());
+      assertFalse(staging.moved());
+    }
+    assertEquals(List.of(), names());
   }
 
   @Test
