@@ -53,12 +53,20 @@ public final class PathPlanner {
    * @return where it goes, or null when it is dropped, excluded or refused
    */
   public Placement place(String rel, boolean isDir) {
+    return place(rel, isDir, null);
+  }
+
+  /**
+   * {@link #place(String, boolean)} for a caller that has the entry's name in the template ({@code
+   * TREE/REL}) at hand: a large template places thousands of entries, and most need no name made.
+   */
+  public Placement place(String rel, boolean isDir, String knownSourceName) {
     int slash = rel.lastIndexOf('/');
     String parentOut = slash < 0 ? "" : renderedDirs.get(rel.substring(0, slash));
     if (parentOut == null) {
       return null; // as parentDropped
     }
-    String sourceName = treeName + "/" + rel;
+    String sourceName = knownSourceName != null ? knownSourceName : treeName + "/" + rel;
     String name = rel.substring(slash + 1);
     if (DotGit.names(name)) {
       problems.add(Problem.at(sourceName, "is a `.git` " + (isDir ? "folder" : "file")
@@ -84,7 +92,9 @@ public final class PathPlanner {
       problems.add(Problem.at(sourceName, "rendered path `" + renderedName + "` " + problem + "; nothing was written"));
       return null;
     }
-    String outPath = parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
+    // a name rendered as it was, in a folder that kept its path: the output path is the source's
+    String outPath = renderedName == name && parentOut.length() == Math.max(slash, 0) && rel.startsWith(parentOut) ? rel
+        : parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
     if (excluded.matches(outPath, isDir) || excluded.matches(rel, isDir)) {
       if (isDir && excluded.hasNegations()) {
         renderedDirs.put(rel, outPath); // its entries are judged one by one: a later `!` may take some back
@@ -100,6 +110,7 @@ public final class PathPlanner {
     if (isDir) {
       renderedDirs.put(rel, outPath);
       if (previous == null) {
+        newFolders = new ArrayList<>(newFolders);
         newFolders.add(outPath);
       }
     }
@@ -151,11 +162,11 @@ public final class PathPlanner {
    * folder seen (for most files, their own folder: one look-up).
    */
   private List<String> parents(String outPath) {
-    List<String> out = new ArrayList<>();
     int folder = outPath.lastIndexOf('/');
     if (folder == lastFolder.length() && outPath.startsWith(lastFolder)) {
-      return out; // the folder of the path placed before, as most are: seen, and no string made to ask
+      return List.of(); // the folder of the path placed before, as most are: seen, and no string made to ask
     }
+    List<String> out = new ArrayList<>();
     int known = folder;
     while (known > 0 && !seen.containsKey(outPath.substring(0, known))) {
       known = outPath.lastIndexOf('/', known - 1);

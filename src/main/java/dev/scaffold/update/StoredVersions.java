@@ -220,13 +220,18 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   private static List<Planned> plan(TemplateEngine engine, List<TemplateTrees.Entry> files, String treeName,
       List<String> exclude, Map<String, ?> model) {
     int cut = treeName.length() + 1;
-    Map<String, TemplateTrees.Entry> byRel = new HashMap<>();
+    Map<String, TemplateTrees.Entry> byRel = new HashMap<>(files.size() * 2);
     Set<String> dirs = new HashSet<>();
+    String lastDir = "\0"; // the folder of the file before: its folders are all in dirs already
     for (TemplateTrees.Entry e : files) {
       String rel = e.path().substring(cut);
       byRel.put(rel, e);
-      for (int i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
-        dirs.add(rel.substring(0, i));
+      int folder = rel.lastIndexOf('/');
+      if (folder > 0 && !(folder == lastDir.length() && rel.startsWith(lastDir))) {
+        for (int i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
+          dirs.add(rel.substring(0, i));
+        }
+        lastDir = rel.substring(0, folder);
       }
     }
     List<String> sources = new ArrayList<>(byRel.size() + dirs.size());
@@ -238,9 +243,10 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     List<Planned> out = new ArrayList<>();
     for (String rel : sources) {
       TemplateTrees.Entry entry = byRel.get(rel);
-      PathPlanner.Placement p = paths.place(rel, entry == null);
+      // an entry's path in the repository is its name in the template: TREE/REL
+      PathPlanner.Placement p = paths.place(rel, entry == null, entry == null ? null : entry.path());
       if (p != null && entry != null) {
-        out.add(new Planned(p.path(), p.render(), entry, treeName + "/" + rel));
+        out.add(new Planned(p.path(), p.render(), entry, entry.path()));
       }
     }
     paths.finish();
@@ -295,13 +301,47 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
   }
 
   /**
-   * {@link TemplateVersionSource#CONTEXT_READERS} looked for in the bytes taken one char each
-   * (ISO-8859-1), not in a UTF-8 decoding: the words are ASCII, and no byte of a multi-byte UTF-8
-   * character is, so this finds exactly what the text holds, with one copy and no decoder.
+   * Whether no {@link TemplateVersionSource#CONTEXT_READERS} word is in the bytes, looked for in
+   * the bytes themselves, not in a decoding: the words are ASCII, and no byte of a multi-byte UTF-8
+   * character is, so this finds exactly what the text holds, with nothing copied.
    */
-  private static boolean contextFree(byte[] source) {
-    String text = new String(source, StandardCharsets.ISO_8859_1);
-    return TemplateVersionSource.CONTEXT_READERS.stream().noneMatch(text::contains);
+  static boolean contextFree(byte[] source) {
+    for (int i = 0; i < source.length; i++) {
+      byte b = source[i];
+      if (b >= 0 && CONTEXT_WORDS_BY_FIRST[b] != null) {
+        for (byte[] word : CONTEXT_WORDS_BY_FIRST[b]) {
+          if (startsAt(source, i, word)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsAt(byte[] text, int at, byte[] word) {
+    if (text.length - at < word.length) {
+      return false;
+    }
+    for (int k = 1; k < word.length; k++) {
+      if (text[at + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The context words (as ASCII bytes) by their first byte: one pass over a file finds any of them. */
+  private static final byte[][][] CONTEXT_WORDS_BY_FIRST = new byte[128][][];
+
+  static {
+    for (String w : TemplateVersionSource.CONTEXT_READERS) {
+      byte[] word = w.getBytes(StandardCharsets.US_ASCII);
+      byte[][] had = CONTEXT_WORDS_BY_FIRST[word[0]];
+      byte[][] now = had == null ? new byte[1][] : java.util.Arrays.copyOf(had, had.length + 1);
+      now[now.length - 1] = word;
+      CONTEXT_WORDS_BY_FIRST[word[0]] = now;
+    }
   }
 
   /**

@@ -104,4 +104,30 @@ class StoredComparisonsTest {
       assertEquals(expected, sorted);
     }
   }
+  @Test
+  void theContextCheckOnBytesFindsWhatSearchingTheTextFinds() {
+    List<String> words = TemplateVersionSource.CONTEXT_READERS;
+    for (String w : words) {
+      assertFalse(StoredVersions.contextFree(w.getBytes(StandardCharsets.US_ASCII)), w);
+      assertFalse(StoredVersions.contextFree(("caf\u00e9 ${" + w + "} \u2713").getBytes(StandardCharsets.UTF_8)), w);
+      // cut short at the end of the file: not the word
+      String cut = "x " + w.substring(0, w.length() - 1);
+      assertTrue(StoredVersions.contextFree(cut.getBytes(StandardCharsets.US_ASCII)), cut);
+    }
+    assertTrue(StoredVersions.contextFree(new byte[0]));
+    assertTrue(StoredVersions.contextFree("${project_name} impor\u00e9t _templat e incl.var".getBytes(StandardCharsets.UTF_8)));
+    // random text from the words' own letters, with bytes beyond ASCII: as String.contains decides
+    Random random = new Random(7);
+    String letters = "_templatincudor.vasmgbn\u00e9\u2713 ";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(40); k > 0; k--) {
+        b.append(random.nextInt(8) == 0 ? words.get(random.nextInt(words.size())).substring(0, 1 + random.nextInt(3))
+            : String.valueOf(letters.charAt(random.nextInt(letters.length()))));
+      }
+      String text = b.toString();
+      boolean expected = words.stream().noneMatch(text::contains);
+      assertEquals(expected, StoredVersions.contextFree(text.getBytes(StandardCharsets.UTF_8)), text);
+    }
+  }
 }
