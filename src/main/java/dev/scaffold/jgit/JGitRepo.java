@@ -362,13 +362,18 @@ final class JGitRepo implements GitRepo {
       try (ObjectInserter inserter = r.newObjectInserter()) {
         // callers name paths within the project; in a monorepo the index names them from the root
         List<Unmerged> rooted = files.stream().map(f -> f.at(base + f.path())).toList();
-        Map<String, Unmerged> byPath = new HashMap<>();
-        rooted.forEach(f -> byPath.put(f.path(), f));
+        // the entries these replace, found by the index's own search: no path made for the others
+        java.util.BitSet replaced = new java.util.BitSet(dc.getEntryCount());
+        for (Unmerged f : rooted) {
+          int at = dc.findEntry(f.path());
+          if (at >= 0) {
+            replaced.set(at, dc.nextEntry(at));
+          }
+        }
         DirCacheBuilder builder = dc.builder();
         for (int i = 0; i < dc.getEntryCount(); i++) {
-          DirCacheEntry e = dc.getEntry(i);
-          if (!byPath.containsKey(e.getPathString())) {
-            builder.add(e);
+          if (!replaced.get(i)) {
+            builder.add(dc.getEntry(i));
           }
         }
         for (Unmerged f : rooted) {

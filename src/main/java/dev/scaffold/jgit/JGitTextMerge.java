@@ -31,20 +31,21 @@ public final class JGitTextMerge implements TextMerge {
     MergeResult<RawText> r = new MergeAlgorithm(DIFF).merge(RawTextComparator.DEFAULT, b, o, t);
     List<Lines> seqs = List.of(b, o, t);
     List<Chunk> out = new ArrayList<>();
-    ByteArrayOutputStream resolved = new ByteArrayOutputStream();
+    // sized for the usual merge, one resolved run as long as the longer side: no copies as it grows
+    ByteArrayOutputStream resolved = new ByteArrayOutputStream(Math.max(ours.length, theirs.length) + 64);
     byte[][] conflict = null; // base, ours, theirs of the conflict being read
     int[] starts = null;
     for (MergeChunk c : r) {
       Lines seq = seqs.get(c.getSequenceIndex());
-      byte[] bytes = seq.bytes(c.getBegin(), c.getEnd());
       if (c.getConflictState() == MergeChunk.ConflictState.NO_CONFLICT) {
         if (conflict != null) {
           out.add(new Chunk(conflict[1], true, conflict[0], conflict[2], starts[0], starts[2]));
           conflict = null;
         }
-        resolved.writeBytes(bytes);
+        seq.writeTo(resolved, c.getBegin(), c.getEnd());
         continue;
       }
+      byte[] bytes = seq.bytes(c.getBegin(), c.getEnd());
       if (c.getConflictState() == MergeChunk.ConflictState.FIRST_CONFLICTING_RANGE) {
         if (resolved.size() > 0) {
           out.add(Chunk.resolved(resolved.toByteArray()));
@@ -104,6 +105,14 @@ public final class JGitTextMerge implements TextMerge {
       int from = lines.get(beginLine + 1);
       int to = lines.get(endLine + 1);
       return Arrays.copyOfRange(content, from, to);
+    }
+
+    /** The range's bytes, as {@link #bytes}, written out without a copy of their own. */
+    void writeTo(ByteArrayOutputStream out, int beginLine, int endLine) {
+      if (beginLine < endLine) {
+        int from = lines.get(beginLine + 1);
+        out.write(content, from, lines.get(endLine + 1) - from);
+      }
     }
   }
 }

@@ -15,7 +15,14 @@ final class ConflictText {
 
   /** The merged text with each conflict resolved to the user's side. */
   static byte[] concat(List<TextMerge.Chunk> chunks) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (chunks.size() == 1) {
+      return chunks.get(0).text(); // a clean merge: one resolved run, already the whole text
+    }
+    int length = 0;
+    for (TextMerge.Chunk c : chunks) {
+      length += c.text().length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length);
     chunks.forEach(c -> out.writeBytes(c.text()));
     return out.toByteArray();
   }

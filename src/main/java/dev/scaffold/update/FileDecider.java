@@ -294,7 +294,10 @@ final class FileDecider {
       return new Decision(new FileOutcome(at, Action.CONFLICT, null, note), List.of(), List.of(), sides.at(at));
     }
     List<TextMerge.Chunk> chunks = textMerge.merge(base, ours, theirs);
-    long conflicts = chunks.stream().filter(TextMerge.Chunk::conflict).count();
+    int conflicts = 0;
+    for (TextMerge.Chunk c : chunks) {
+      conflicts += c.conflict() ? 1 : 0;
+    }
     if (conflicts == 0) {
       return new Decision(new FileOutcome(path, Action.MERGED, from, null), List.of(new TreeMerger.Write(path, ConflictText.concat(chunks), null, mode)), moveAway);
     }

@@ -22,11 +22,14 @@ final class ProjectFile implements Content {
   private final String relative;
   final boolean regularFile;
   private long size; // -1: not read yet
-  final Boolean executable; // null: not read with the attributes
+  private Boolean executable; // null: not known yet
+  /** The mode is read from these when first asked for: most files an update decides never need it. */
+  private PosixFileAttributes modeFrom;
   private byte[] bytes;
 
-  private ProjectFile(Path file, boolean regularFile, long size, Boolean executable) {
-    this(file, null, null, regularFile, size, executable);
+  private ProjectFile(Path file, boolean regularFile, long size, PosixFileAttributes modeFrom) {
+    this(file, null, null, regularFile, size, null);
+    this.modeFrom = modeFrom;
   }
 
   private ProjectFile(Path file, Path project, String relative, boolean regularFile, long size, Boolean executable) {
@@ -50,15 +53,14 @@ final class ProjectFile implements Content {
     try {
       if (POSIX) {
         PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return new ProjectFile(p, a.isRegularFile(), a.size(),
-            a.isRegularFile() ? a.permissions().contains(PosixFilePermission.OWNER_EXECUTE) : null);
+        return new ProjectFile(p, a.isRegularFile(), a.size(), a.isRegularFile() ? a : null);
       }
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return new ProjectFile(p, a.isRegularFile(), a.size(), null);
+      return new ProjectFile(p, a.isRegularFile(), a.size(), (PosixFileAttributes) null);
     } catch (IOException | UnsupportedOperationException e) {
       try {
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return new ProjectFile(p, a.isRegularFile(), a.size(), null);
+        return new ProjectFile(p, a.isRegularFile(), a.size(), (PosixFileAttributes) null);
       } catch (IOException notThere) {
         return null;
       }
@@ -82,8 +84,13 @@ final class ProjectFile implements Content {
   }
 
   @Override
-  public boolean executable() throws IOException {
-    return executable != null ? executable : new RenderedTree.FileContent(file()).executable();
+  public synchronized boolean executable() throws IOException {
+    if (executable == null) {
+      executable = modeFrom != null ? modeFrom.permissions().contains(PosixFilePermission.OWNER_EXECUTE)
+          : new RenderedTree.FileContent(file()).executable();
+      modeFrom = null;
+    }
+    return executable;
   }
 
   @Override
