@@ -315,20 +315,8 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
         }
         RevCommit commit = walk.parseCommit(id);
         Version v = new Version(repo, url, ref, commit.getName());
-        try (TreeWalk tw = new TreeWalk(repo)) {
-          tw.addTree(commit.getTree());
-          tw.setRecursive(true);
-          org.eclipse.jgit.lib.MutableObjectId id0 = new org.eclipse.jgit.lib.MutableObjectId();
-          byte[] hex = new byte[2 * org.eclipse.jgit.lib.Constants.OBJECT_ID_LENGTH];
-          while (tw.next()) {
-            FileMode mode = tw.getFileMode(0);
-            if (mode == FileMode.GITLINK) {
-              continue; // a submodule: the clone path leaves these empty too
-            }
-            Mode m = mode == FileMode.SYMLINK ? Mode.SYMLINK : mode == FileMode.EXECUTABLE_FILE ? Mode.EXECUTABLE : Mode.FILE;
-            tw.getObjectId(id0, 0);
-            v.files.add(new Entry(GitStrings.path(tw.getRawPath()), m, GitStrings.hex(id0, hex)));
-          }
+        try (ObjectReader reader = repo.newObjectReader()) {
+          v.list(reader, commit.getTree().getName(), new byte[256], 0, new byte[2 * Constants.OBJECT_ID_LENGTH]);
         }
         StoredTreeCheck.check(v.files, e -> new String(v.read(e), StandardCharsets.UTF_8),
             url + (ref == null ? "" : "@" + ref));
@@ -336,6 +324,59 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       } catch (IOException | RuntimeException e) {
         repo.close();
         throw e;
+      }
+    }
+
+    /**
+     * Adds the files of a tree and of the trees in it, in the order a recursive {@link TreeWalk}
+     * gives them (each tree's entries as stored, a subtree's files at its place), from the trees'
+     * raw bytes: one array per tree read, and a string per path and per id, not a parser per tree.
+     *
+     * @param path the bytes of this tree's path and a slash ({@code pathLength} of them; none at the root)
+     */
+    private void list(ObjectReader reader, String treeId, byte[] path, int pathLength, byte[] hex) throws IOException {
+      byte[] raw = readLoose(treeId, TREE_HEADER);
+      if (raw == null) {
+        raw = reader.open(ObjectId.fromString(treeId), Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
+      }
+      try {
+        listEntries(reader, raw, path, pathLength, hex);
+      } catch (ArrayIndexOutOfBoundsException e) {
+        throw new org.eclipse.jgit.errors.CorruptObjectException("tree " + treeId + " is cut short");
+      }
+    }
+
+    private void listEntries(ObjectReader reader, byte[] raw, byte[] path, int pathLength, byte[] hex)
+        throws IOException {
+      for (int p = 0; p < raw.length; ) {
+        int mode = 0;
+        for (; raw[p] != ' '; p++) {
+          mode = mode * 8 + raw[p] - '0';
+        }
+        int nameStart = ++p;
+        while (raw[p] != 0) {
+          p++;
+        }
+        int nameLength = p - nameStart;
+        int id = p + 1;
+        p = id + Constants.OBJECT_ID_LENGTH;
+        int type = mode & FileMode.TYPE_MASK;
+        if (type == FileMode.TYPE_GITLINK) {
+          continue; // a submodule: the clone path leaves these empty too
+        }
+        if (pathLength + nameLength + 1 > path.length) {
+          path = java.util.Arrays.copyOf(path, 2 * (pathLength + nameLength + 1));
+        }
+        System.arraycopy(raw, nameStart, path, pathLength, nameLength);
+        String objectId = GitStrings.hex(raw, id, hex);
+        if (type == FileMode.TYPE_TREE) {
+          path[pathLength + nameLength] = '/';
+          list(reader, objectId, path, pathLength + nameLength + 1, hex);
+          continue;
+        }
+        Mode m = type == FileMode.TYPE_SYMLINK ? Mode.SYMLINK
+            : type == FileMode.TYPE_FILE && (mode & 0111) != 0 ? Mode.EXECUTABLE : Mode.FILE;
+        files.add(new Entry(GitStrings.path(path, pathLength + nameLength), m, objectId));
       }
     }
 
@@ -371,7 +412,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
 
     @Override
     public byte[] read(Entry e) {
-      byte[] loose = readLoose(e.id());
+      byte[] loose = readLoose(e.id(), BLOB_HEADER);
       if (loose != null) {
         return loose;
       }
@@ -405,7 +446,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
      * path, which an update pays for every file it compares. Null for anything else (packed,
      * missing, not a plain blob), which JGit then reads and reports on.
      */
-    private byte[] readLoose(String id) {
+    private byte[] readLoose(String id, byte[] header) {
       if (objects == null || id.length() != 40) {
         return null;
       }
@@ -448,10 +489,10 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
           }
           n += k;
         }
-        if (nul < 6 || head[0] != 'b' || head[1] != 'l' || head[2] != 'o' || head[3] != 'b' || head[4] != ' ') {
+        if (nul <= header.length || !java.util.Arrays.equals(head, 0, header.length, header, 0, header.length)) {
           return null;
         }
-        int size = Integer.parseInt(new String(head, 5, nul - 5, StandardCharsets.US_ASCII));
+        int size = Integer.parseInt(new String(head, header.length, nul - header.length, StandardCharsets.US_ASCII));
         byte[] out = new byte[size];
         int have = Math.min(n - nul - 1, size);
         System.arraycopy(head, nul + 1, out, 0, have);
@@ -471,6 +512,10 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
         return null;
       }
     }
+
+    /** The start of a loose object's header, by the object's type. */
+    private static final byte[] BLOB_HEADER = "blob ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TREE_HEADER = "tree ".getBytes(StandardCharsets.US_ASCII);
 
     /** One inflater per thread, reset for each object: making one is a native allocation of its window. */
     private static final ThreadLocal<java.util.zip.Inflater> INFLATER =

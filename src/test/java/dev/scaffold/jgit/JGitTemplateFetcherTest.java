@@ -145,6 +145,56 @@ class JGitTemplateFetcherTest {
     }
   }
 
+  @Test
+  void treesAreListedAsGitListsThemLooseAndPacked() throws Exception {
+    Path repo = tmp.resolve("tricky");
+    // names that sort differently as files and as folders, deep folders, bytes beyond ASCII
+    List<String> names = List.of("a.b", "a/x", "a-b", "a0", "a/b/c/d/e/f.txt", "b", "caf\u00e9/\u2713.txt",
+        "z/" + "long".repeat(50) + "/" + "deep".repeat(50) + "/n", "template/run.sh", "template/link", "scaffold.yml");
+    for (String n : names) {
+      Files.createDirectories(repo.resolve(n).getParent());
+      Files.writeString(repo.resolve(n), n + "\n");
+    }
+    Files.delete(repo.resolve("template/link"));
+    Files.createSymbolicLink(repo.resolve("template/link"), Path.of("run.sh"));
+    Files.setPosixFilePermissions(repo.resolve("template/run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", "-A");
+    // a submodule's entry: git lists it, a template's files leave it out
+    git(repo, "update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,sub");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "v1");
+    git(repo, "tag", "v1.0.0");
+    JGitTemplateFetcher fetcher = new JGitTemplateFetcher();
+    for (boolean packed : new boolean[] {false, true}) {
+      if (packed) {
+        git(repo, "gc", "-q", "--prune=now");
+      }
+      List<String> expected = new java.util.ArrayList<>();
+      for (String line : git(repo, "-c", "core.quotePath=false", "ls-tree", "-r", "-z", "v1.0.0").split("\0")) {
+        if (!line.isEmpty() && !line.startsWith("160000")) {
+          String mode = line.substring(0, 6);
+          String id = line.substring(line.indexOf(' ', 7) + 1, line.indexOf('\t'));
+          String kind = mode.equals("120000") ? "SYMLINK" : mode.equals("100755") ? "EXECUTABLE" : "FILE";
+          expected.add(line.substring(line.indexOf('\t') + 1) + " " + kind + " " + id);
+        }
+      }
+      assertEquals(names.size(), expected.size(), expected::toString);
+      try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
+        List<String> listed = t.files().stream().map(e -> e.path() + " " + e.mode() + " " + e.id()).toList();
+        assertEquals(expected, listed, packed ? "packed" : "loose");
+      }
+    }
+  }
+
+  private static String git(Path dir, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+    return out;
+  }
+
   private static Map<String, byte[]> read(JGitTemplateFetcher fetcher, Path repo) {
     Map<String, byte[]> out = new TreeMap<>();
     try (TemplateTrees.Tree t = fetcher.tree(repo.toString(), "v1.0.0")) {
