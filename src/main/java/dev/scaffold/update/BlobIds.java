@@ -17,14 +17,58 @@ final class BlobIds {
 
   /** Git's (SHA-1) object id of bytes as a blob. */
   static String of(byte[] b) {
+    return of(b, b.length);
+  }
+
+  /**
+   * Git's object id of the first {@code length} bytes of {@code b} as a blob. An update hashes
+   * every file it must check, so the digest and its scratch space are kept per thread, and the id
+   * is made as one string.
+   */
+  static String of(byte[] b, int length) {
+    Hashing h = HASHING.get();
+    int n = 0;
+    for (byte c : BLOB) {
+      h.scratch[n++] = c;
+    }
+    String size = Integer.toString(length);
+    for (int i = 0; i < size.length(); i++) {
+      h.scratch[n++] = (byte) size.charAt(i);
+    }
+    h.scratch[n++] = 0;
+    h.sha1.update(h.scratch, 0, n);
+    h.sha1.update(b, 0, length);
     try {
-      java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
-      sha1.update(("blob " + b.length + "\0").getBytes(StandardCharsets.US_ASCII));
-      return java.util.HexFormat.of().formatHex(sha1.digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      h.sha1.digest(h.scratch, 0, 20);
+    } catch (java.security.DigestException e) {
       throw new IllegalStateException(e);
     }
+    for (int i = 19; i >= 0; i--) { // from the end: each byte's two digits land beyond it
+      int v = h.scratch[i] & 0xff;
+      h.scratch[2 * i] = HEX[v >>> 4];
+      h.scratch[2 * i + 1] = HEX[v & 0xf];
+    }
+    return new String(h.scratch, 0, 40, StandardCharsets.ISO_8859_1);
   }
+
+  private static final byte[] BLOB = "blob ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** A thread's SHA-1 and the bytes it writes a header and an id into. */
+  private static final class Hashing {
+    final java.security.MessageDigest sha1;
+    final byte[] scratch = new byte[40];
+
+    Hashing() {
+      try {
+        sha1 = java.security.MessageDigest.getInstance("SHA-1");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
 
   static boolean same(Content a, Content b) throws IOException {
     return sameBytes(a, b) && a.executable() == b.executable();

@@ -115,10 +115,39 @@ final class ProjectFile implements Content {
   /** Git's (SHA-1) object id of the file's bytes as a blob. */
   synchronized String blobId() throws IOException {
     if (blobId == null) {
-      blobId = BlobIds.of(bytes());
+      blobId = bytes != null ? BlobIds.of(bytes) : hashRead();
     }
     return blobId;
   }
+
+  /**
+   * The id of the file's bytes, read into this thread's buffer and not kept: most files an update
+   * hashes are only compared (the user left them as the old version made them), and never read again.
+   */
+  private String hashRead() throws IOException {
+    byte[] buffer = READ.get();
+    int length = 0;
+    Path f = file();
+    try (java.io.InputStream in = f.getFileSystem() == java.nio.file.FileSystems.getDefault()
+        ? new java.io.FileInputStream(f.toFile()) : Files.newInputStream(f)) {
+      for (int k; (k = in.read(buffer, length, buffer.length - length)) > 0; ) {
+        length += k;
+        if (length == buffer.length) {
+          if (buffer.length >= KEPT_BUFFER) {
+            // a large file: read whole and kept, as bytes() would
+            bytes = Files.readAllBytes(file());
+            return BlobIds.of(bytes);
+          }
+          buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+          READ.set(buffer);
+        }
+      }
+    }
+    return BlobIds.of(buffer, length);
+  }
+
+  private static final ThreadLocal<byte[]> READ = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+  private static final int KEPT_BUFFER = 1 << 20;
 
   static final boolean POSIX =
       java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -130,4 +130,22 @@ class StoredComparisonsTest {
       assertEquals(expected, StoredVersions.contextFree(text.getBytes(StandardCharsets.UTF_8)), text);
     }
   }
+  @Test
+  void blobIdsAreGitsForEverySizeInMemoryAndReadFromAFile() throws Exception {
+    var git = new org.eclipse.jgit.lib.ObjectInserter.Formatter();
+    Random random = new Random(3);
+    // around the read buffer's first size and the largest it keeps, and an empty file
+    for (int size : new int[] {0, 1, 40, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 100_000, (1 << 20) - 1, 1 << 20,
+        (1 << 20) + 7, 3 << 20}) {
+      byte[] bytes = new byte[size];
+      random.nextBytes(bytes);
+      String expected = git.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, bytes).name();
+      assertEquals(expected, BlobIds.of(bytes), "in memory, " + size);
+      Path file = tmp.resolve("f" + size);
+      java.nio.file.Files.write(file, bytes);
+      ProjectFile read = ProjectFile.of(file);
+      assertEquals(expected, read.blobId(), "read, " + size);
+      assertTrue(java.util.Arrays.equals(bytes, read.bytes()), "bytes after the id, " + size);
+    }
+  }
 }
