@@ -446,7 +446,33 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
      * path, which an update pays for every file it compares. Null for anything else (packed,
      * missing, not a plain blob), which JGit then reads and reports on.
      */
+    @Override
+    public boolean test(Entry e, dev.scaffold.update.TemplateTrees.BytesTest test) {
+      byte[] scratch = SCRATCH.get();
+      Loose loose = inflateLoose(e.id(), BLOB_HEADER, scratch);
+      if (loose == null) {
+        byte[] b = read(e);
+        return test.test(b, b.length);
+      }
+      if (loose.bytes() != scratch && loose.bytes().length <= KEPT_BUFFER) {
+        SCRATCH.set(loose.bytes()); // grown for a larger file: kept for the next
+      }
+      return test.test(loose.bytes(), loose.length());
+    }
+
     private byte[] readLoose(String id, byte[] header) {
+      Loose loose = inflateLoose(id, header, null);
+      return loose == null ? null : loose.bytes();
+    }
+
+    /** An inflated object's bytes: the first {@code length} of the array. */
+    private record Loose(byte[] bytes, int length) {}
+
+    /**
+     * {@link #readLoose}, inflated into {@code scratch} when that is given and large enough
+     * (else into a new array of the exact size).
+     */
+    private Loose inflateLoose(String id, byte[] header, byte[] scratch) {
       if (objects == null || id.length() != 40) {
         return null;
       }
@@ -493,7 +519,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
           return null;
         }
         int size = Integer.parseInt(new String(head, header.length, nul - header.length, StandardCharsets.US_ASCII));
-        byte[] out = new byte[size];
+        byte[] out = scratch != null && scratch.length >= size ? scratch : new byte[size];
         int have = Math.min(n - nul - 1, size);
         System.arraycopy(head, nul + 1, out, 0, have);
         if (n - nul - 1 > size) {
@@ -507,7 +533,7 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
           have += k;
         }
         byte[] one = new byte[1];
-        return inflater.finished() || inflater.inflate(one) == 0 && inflater.finished() ? out : null;
+        return inflater.finished() || inflater.inflate(one) == 0 && inflater.finished() ? new Loose(out, size) : null;
       } catch (java.util.zip.DataFormatException | NumberFormatException ex) {
         return null;
       }
@@ -525,6 +551,9 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
     private static final ThreadLocal<byte[]> COMPRESSED = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private static final int KEPT_BUFFER = 1 << 20;
+
+    /** Each thread's buffer for the bytes of a file {@link #test}ed, not kept. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     @Override
     public void complete(Path into) {

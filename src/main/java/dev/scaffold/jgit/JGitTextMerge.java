@@ -31,8 +31,8 @@ public final class JGitTextMerge implements TextMerge {
     MergeResult<RawText> r = new MergeAlgorithm(DIFF).merge(RawTextComparator.DEFAULT, b, o, t);
     List<Lines> seqs = List.of(b, o, t);
     List<Chunk> out = new ArrayList<>();
-    // sized for the usual merge, one resolved run as long as the longer side: no copies as it grows
-    ByteArrayOutputStream resolved = new ByteArrayOutputStream(Math.max(ours.length, theirs.length) + 64);
+    // sized for a clean merge, whose text is exactly ours with theirs' changes: base + both changes
+    Resolved resolved = new Resolved(Math.max(0, ours.length + theirs.length - base.length));
     byte[][] conflict = null; // base, ours, theirs of the conflict being read
     int[] starts = null;
     for (MergeChunk c : r) {
@@ -48,7 +48,7 @@ public final class JGitTextMerge implements TextMerge {
       byte[] bytes = seq.bytes(c.getBegin(), c.getEnd());
       if (c.getConflictState() == MergeChunk.ConflictState.FIRST_CONFLICTING_RANGE) {
         if (resolved.size() > 0) {
-          out.add(Chunk.resolved(resolved.toByteArray()));
+          out.add(Chunk.resolved(resolved.take()));
           resolved.reset();
         }
         if (conflict != null) {
@@ -66,7 +66,7 @@ public final class JGitTextMerge implements TextMerge {
       out.add(new Chunk(conflict[1], true, conflict[0], conflict[2], starts[0], starts[2]));
     }
     if (resolved.size() > 0) {
-      out.add(Chunk.resolved(resolved.toByteArray()));
+      out.add(Chunk.resolved(resolved.take()));
     }
     return out;
   }
@@ -88,6 +88,24 @@ public final class JGitTextMerge implements TextMerge {
       throw new OperationException("cannot format a diff: " + e.getMessage(), e);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The resolved text so far, handed over without a copy when it filled its buffer exactly. */
+  private static final class Resolved extends ByteArrayOutputStream {
+
+    Resolved(int size) {
+      super(size);
+    }
+
+    byte[] take() {
+      if (count == buf.length) {
+        byte[] whole = buf;
+        buf = new byte[0];
+        count = 0;
+        return whole;
+      }
+      return toByteArray();
+    }
   }
 
   /** Raw text that hands out the exact bytes of a range of lines, line endings included. */

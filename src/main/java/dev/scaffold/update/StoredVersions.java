@@ -166,7 +166,7 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
             && o.entry().id().equals(e.entry().id());
       }).toList();
       (candidates.size() < 64 ? candidates.stream() : candidates.parallelStream())
-          .filter(e -> contextFree(newTree.read(e.entry())))
+          .filter(e -> newTree.test(e.entry(), StoredVersions::contextFree))
           .forEach(e -> same.add(e.path()));
     }
     // read every file to render before rendering any: one that may load other template files
@@ -306,11 +306,16 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
    * character is, so this finds exactly what the text holds, with nothing copied.
    */
   static boolean contextFree(byte[] source) {
-    for (int i = 0; i < source.length; i++) {
+    return contextFree(source, source.length);
+  }
+
+  /** {@link #contextFree(byte[])} of the first {@code length} bytes. */
+  static boolean contextFree(byte[] source, int length) {
+    for (int i = 0; i < length; i++) {
       byte b = source[i];
       if (b >= 0 && CONTEXT_WORDS_BY_FIRST[b] != null) {
         for (byte[] word : CONTEXT_WORDS_BY_FIRST[b]) {
-          if (startsAt(source, i, word)) {
+          if (startsAt(source, length, i, word)) {
             return false;
           }
         }
@@ -319,8 +324,8 @@ final class StoredVersions implements TemplateFetcher, AutoCloseable {
     return true;
   }
 
-  private static boolean startsAt(byte[] text, int at, byte[] word) {
-    if (text.length - at < word.length) {
+  private static boolean startsAt(byte[] text, int length, int at, byte[] word) {
+    if (length - at < word.length) {
       return false;
     }
     for (int k = 1; k < word.length; k++) {

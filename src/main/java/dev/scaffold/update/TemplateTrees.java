@@ -31,6 +31,16 @@ public interface TemplateTrees {
     byte[] read(Entry e);
 
     /**
+     * A test of a file's bytes that keeps nothing: {@code test} sees the first {@code length}
+     * bytes of an array that may be reused once it returns, so a file looked at once (to see
+     * whether it uses the render's context, say) leaves no copy behind.
+     */
+    default boolean test(Entry e, BytesTest test) {
+      byte[] b = read(e);
+      return test.test(b, b.length);
+    }
+
+    /**
      * Writes a sketch of the version into the empty folder {@code into}: its folders and its
      * top-level files, which is what reading {@code scaffold.yml} and checking the template tree
      * needs. {@link #complete} writes the rest, which then makes a full checkout.
@@ -43,6 +53,12 @@ public interface TemplateTrees {
     /** Lets go of the repository. */
     @Override
     void close();
+  }
+
+  /** A test of the first {@code length} bytes of {@code bytes}, which it must not keep. */
+  @FunctionalInterface
+  interface BytesTest {
+    boolean test(byte[] bytes, int length);
   }
 
   /** How git stores a file. */

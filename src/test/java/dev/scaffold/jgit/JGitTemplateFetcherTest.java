@@ -140,6 +140,9 @@ class JGitTemplateFetcherTest {
           "template/small.txt", "template/caf\u00e9/na\u00efve \u2713.txt", "scaffold.yml")) {
         TemplateTrees.Entry e = byPath.get(p);
         assertArrayEquals(files.get(p), t.read(e), p);
+        // tested in place: the thread's buffer, grown for a large file, shows each file's bytes alone
+        assertTrue(t.test(e, (bytes, length) -> java.util.Arrays.equals(bytes, 0, length, files.get(p), 0,
+            files.get(p).length)), p);
         assertEquals(ids.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, files.get(p)).name(), e.id(), p);
       }
     }
