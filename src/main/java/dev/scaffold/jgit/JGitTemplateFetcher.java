@@ -441,11 +441,6 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       }
     }
 
-    /**
-     * A blob stored as a loose object, read and inflated in one go: half the cost of JGit's general
-     * path, which an update pays for every file it compares. Null for anything else (packed,
-     * missing, not a plain blob), which JGit then reads and reports on.
-     */
     @Override
     public boolean test(Entry e, dev.scaffold.update.TemplateTrees.BytesTest test) {
       byte[] scratch = SCRATCH.get();
@@ -460,6 +455,12 @@ public final class JGitTemplateFetcher implements TemplateFetcher, TemplateTrees
       return test.test(loose.bytes(), loose.length());
     }
 
+    /**
+     * An object stored loose, of the type {@code header} names ({@code "blob "}, {@code "tree "}),
+     * read and inflated in one go: half the cost of JGit's general path, which an update pays for
+     * every file it compares. Null for anything else (packed, missing, another type), which JGit
+     * then reads and reports on.
+     */
     private byte[] readLoose(String id, byte[] header) {
       Loose loose = inflateLoose(id, header, null);
       return loose == null ? null : loose.bytes();

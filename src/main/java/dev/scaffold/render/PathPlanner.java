@@ -92,7 +92,8 @@ public final class PathPlanner {
       problems.add(Problem.at(sourceName, "rendered path `" + renderedName + "` " + problem + "; nothing was written"));
       return null;
     }
-    // a name rendered as it was, in a folder that kept its path: the output path is the source's
+    // a name left as it was (renderSegment hands back the very string when nothing in it renders),
+    // in a folder that kept its path: the output path is the source's, and no new string is made
     String outPath = renderedName == name && parentOut.length() == Math.max(slash, 0) && rel.startsWith(parentOut) ? rel
         : parentOut.isEmpty() ? renderedName : parentOut + "/" + renderedName;
     if (excluded.matches(outPath, isDir) || excluded.matches(rel, isDir)) {

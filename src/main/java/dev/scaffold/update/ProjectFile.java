@@ -135,7 +135,7 @@ final class ProjectFile implements Content {
         if (length == buffer.length) {
           if (buffer.length >= KEPT_BUFFER) {
             // a large file: read whole and kept, as bytes() would
-            bytes = Files.readAllBytes(file());
+            bytes = Files.readAllBytes(f);
             return BlobIds.of(bytes);
           }
           buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);

@@ -43,10 +43,10 @@ class SharedTemplateSourceTest {
 
   @ParameterizedTest
   @CsvSource({
-      "/srv/templates/svc, /srv/work/demo, ../../templates/svc",
-      "/srv/work/demo/tpl, /srv/work/demo, ./tpl",
-      "/srv/work, /srv/work/demo, ..",
-      "/srv/work/demo, /srv/work/demo, .",
+      "/srv/templates/svc, /srv/projects/demo, ../../templates/svc",
+      "/srv/projects/demo/tpl, /srv/projects/demo, ./tpl",
+      "/srv/projects, /srv/projects/demo, ..",
+      "/srv/projects/demo, /srv/projects/demo, .",
   })
   void otherFoldersAreRelativeToTheProjectAndNeverReadAsANameOrOption(String folder, String project, String expected) {
     assertEquals(expected, SharedTemplateSource.relative(Path.of(folder), Path.of(project)));
