@@ -359,6 +359,7 @@ final class JGitRepo implements GitRepo {
     Repository r = git.getRepository();
     try {
       DirCache dc = r.lockDirCache();
+      long indexSecond = RacyEntries.indexSecond(r);
       try (ObjectInserter inserter = r.newObjectInserter()) {
         // callers name paths within the project; in a monorepo the index names them from the root
         List<Unmerged> rooted = files.stream().map(f -> f.at(base + f.path())).toList();
@@ -385,6 +386,7 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         builder.finish(); // sorts the entries it was given out of order
+        RacyEntries.smudge(dc, indexSecond);
         dc.write();
         if (!dc.commit()) {
           throw new IOException("cannot replace the index");
@@ -415,6 +417,7 @@ final class JGitRepo implements GitRepo {
     }
     try {
       DirCache dc = r.lockDirCache();
+      long indexSecond = RacyEntries.indexSecond(r);
       try (ObjectInserter inserter = r.newObjectInserter()) {
         org.eclipse.jgit.dircache.DirCacheEditor editor = dc.editor();
         for (var e : new java.util.TreeMap<>(executable).entrySet()) {
@@ -452,6 +455,7 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         editor.finish();
+        RacyEntries.smudge(dc, indexSecond);
         dc.write();
         if (!dc.commit()) {
           throw new IOException("cannot replace the index");
