@@ -386,7 +386,7 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         builder.finish(); // sorts the entries it was given out of order
-        RacyEntries.smudge(dc, indexSecond);
+        RacyEntries.smudge(dc, indexSecond, r.getWorkTree().toPath());
         dc.write();
         if (!dc.commit()) {
           throw new IOException("cannot replace the index");
@@ -455,7 +455,7 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         editor.finish();
-        RacyEntries.smudge(dc, indexSecond);
+        RacyEntries.smudge(dc, indexSecond, r.getWorkTree().toPath());
         dc.write();
         if (!dc.commit()) {
           throw new IOException("cannot replace the index");

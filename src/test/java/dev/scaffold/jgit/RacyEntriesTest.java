@@ -1,6 +1,7 @@
 package dev.scaffold.jgit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scaffold.publish.GitRepo;
 import dev.scaffold.testing.Git;
@@ -40,10 +41,12 @@ class RacyEntriesTest {
     Files.writeString(dir.resolve(".scaffold-answers.yml"), "_version: v1.0.0\n");
     Files.writeString(dir.resolve("a.txt"), "a\n");
     Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\n");
+    Files.writeString(dir.resolve("b.txt"), "unchanged\n");
     Git.run(dir, "init", "-q", "-b", "main");
     Git.run(dir, "config", "core.fileMode", "false"); // so that recording a mode writes the index
     Instant second = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Files.setLastModifiedTime(dir.resolve(".scaffold-answers.yml"), FileTime.from(second.plusMillis(100)));
+    Files.setLastModifiedTime(dir.resolve("b.txt"), FileTime.from(second.plusMillis(150)));
     Git.run(dir, "add", "-A");
     Git.run(dir, "commit", "-q", "-m", "one");
     Files.setLastModifiedTime(dir.resolve(".git/index"), FileTime.from(second.plusMillis(200)));
@@ -65,6 +68,8 @@ class RacyEntriesTest {
 
     assertEquals(".scaffold-answers.yml", modified(dir));
     assertEquals(3, Git.run(dir, "ls-files", "-u", "--", "a.txt").lines().count(), "the conflict is recorded");
+    assertTrue(Git.run(dir, "ls-files", "--debug", "--", "b.txt").contains("size: 10"),
+        "an unchanged file of the same second stays clean in the index");
     Git.run(dir, "reset", "-q", "--hard");
     assertEquals("_version: v1.0.0\n", Files.readString(dir.resolve(".scaffold-answers.yml")), "reset --hard restores it");
   }
