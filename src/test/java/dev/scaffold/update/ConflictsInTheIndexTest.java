@@ -161,6 +161,9 @@ class ConflictsInTheIndexTest {
     assertEquals(c.unmerged(), stages(project));
     assertEquals(c.status(), status(project));
     assertEquals("v2.0.0", AnswersFile.readRecorded(project).version());
+    // rewritten to the same size within a second of the checkout: git must still see it changed
+    assertTrue(git(project, "diff", "--name-only").lines().anyMatch(AnswersFile.NAME::equals),
+        git(project, "status", "--porcelain"));
   }
 
   /** {@code git ls-files -u}: path → its stage numbers in order. */
