@@ -292,6 +292,16 @@ final class JGitRepo implements GitRepo {
   }
 
   @Override
+  public void abandonBranch(String branch, String back) {
+    try {
+      git.checkout().setName(back).call();
+      git.branchDelete().setBranchNames(Constants.R_HEADS + branch).setForce(true).call();
+    } catch (GitAPIException e) {
+      throw new OperationException("cannot go back to " + back + " from branch " + branch + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void switchToNewBranch(String name) {
     try {
       git.checkout().setCreateBranch(true).setName(name).call();

@@ -62,6 +62,14 @@ public interface GitRepo extends AutoCloseable {
     throw new UnsupportedOperationException("switchToNewBranch");
   }
 
+  /**
+   * Undoes {@link #switchToNewBranch} and what was committed since: checks {@code back} out again
+   * (a branch, or the commit a detached HEAD was at) and deletes {@code branch} with its commits.
+   */
+  default void abandonBranch(String branch, String back) {
+    throw new UnsupportedOperationException("abandonBranch");
+  }
+
   /** The work tree's root folder; null where there is none. */
   default java.nio.file.Path root() {
     return null;

@@ -120,9 +120,13 @@ public final class AllProjectsUpdater {
         }
         if (request.pullRequest()) {
           progress.step("push " + branch + " and open a pull request");
-          pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
-              (results.stream().anyMatch(r -> !r.conflicts().isEmpty()) ? "[conflicts] " : "") + title(names, results),
-              body(names, results)));
+          try {
+            pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
+                (results.stream().anyMatch(r -> !r.conflicts().isEmpty()) ? "[conflicts] " : "") + title(names, results),
+                body(names, results)));
+          } catch (RuntimeException e) {
+            throw ProjectUpdater.unpublished(repo, branch, baseBranch, progress, e);
+          }
         }
       }
       return new Result(dir, results, names, branch, commitId, pr, false);

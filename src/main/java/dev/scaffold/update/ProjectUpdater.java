@@ -295,8 +295,12 @@ public final class ProjectUpdater {
             boolean conflicts = plan.outcomes().stream().anyMatch(o -> o.action() == FileOutcome.Action.CONFLICT);
             // the repository's root: in a monorepo the project is only a folder of it
             Path root = repo.root() == null ? project : repo.root();
-            pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
-                (conflicts ? "[conflicts] " : "") + title, pullRequestBody(recorded.version(), target, plan.outcomes())));
+            try {
+              pr = publisher.publish(new ChangePublisher.Change(root, branch, baseBranch,
+                  (conflicts ? "[conflicts] " : "") + title, pullRequestBody(recorded.version(), target, plan.outcomes())));
+            } catch (RuntimeException e) {
+              throw unpublished(repo, branch, baseBranch, progress, e);
+            }
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
@@ -357,6 +361,24 @@ public final class ProjectUpdater {
     }
     return Migrations.plan(newT.spec().migrations(), newT.spec().tasks(), TemplateVersionSource.engine(newT),
         TemplateVersionSource.model(newT, newAnswers), from, to, fromVersion, toVersion);
+  }
+
+  /**
+   * A pull request that could not be made leaves the repository as it was: back on {@code back},
+   * without the local update branch, so that the next run makes the update again instead of finding
+   * the project already at the new version. What the remote got (a pushed branch) the next run reuses.
+   */
+  static RuntimeException unpublished(GitRepo repo, String branch, String back, Progress progress, RuntimeException e) {
+    try {
+      repo.abandonBranch(branch, back);
+      progress.warn("no pull request was made: " + back + " is checked out again and the local branch " + branch
+          + " deleted, so the next run starts over");
+    } catch (RuntimeException undo) {
+      e.addSuppressed(undo);
+      progress.warn(undo.getMessage() + "; `git checkout " + back + " && git branch -D " + branch
+          + "` puts the repository back as it was");
+    }
+    return e;
   }
 
   /** As for {@code new}'s tasks: a template from elsewhere runs commands only with {@code --trust}. */

@@ -331,6 +331,35 @@ class MonorepoUpdateTest {
   }
 
   @Test
+  void aPullRequestOfUpdateAllThatCannotBeOpenedLeavesTheMonorepoAsItWasAndTheNextRunOpensIt() throws Exception {
+    try (dev.scaffold.sandbox.GitHubSandbox gh =
+        dev.scaffold.sandbox.GitHubSandbox.builder().token("t0k3n", "octo").org("acme").start()) {
+      gh.createRepo("acme/mono", "main", false);
+      git(mono, "remote", "add", "origin", gh.cloneUrl("acme/mono"));
+      try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(mono.toFile())) {
+        g.push().setRemote(gh.cloneUrl("acme/mono"))
+            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
+            .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
+            .call();
+      }
+      write(mono.resolve("other/notes.txt"), "notes, unsaved\n");
+      String head = git(mono, "rev-parse", "HEAD").strip();
+      gh.faults().add(dev.scaffold.sandbox.Fault.status("POST", "^/repos/acme/mono/pulls$", 422));
+
+      var refused = FleetCommandTest.cli(mono, gh, false, Map.of(), "update", "--all", "--pr", "--non-interactive");
+      assertEquals(1, refused.code(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("main is checked out again"), refused.err());
+      assertEquals("main", git(mono, "branch", "--format=%(refname:short)").strip(), "no update branch left");
+      assertEquals(head, git(mono, "rev-parse", "HEAD").strip());
+      assertEquals(" M other/notes.txt\n", git(mono, "status", "--porcelain"), "the change outside is kept");
+
+      var again = FleetCommandTest.cli(mono, gh, false, Map.of(), "update", "--all", "--pr", "--non-interactive");
+      assertEquals(0, again.code(), again.out() + again.err());
+      assertEquals(1, gh.repo("acme/mono").orElseThrow().pulls().size());
+    }
+  }
+
+  @Test
   void updateAllRefusesWhatItCannotUndo() throws Exception {
     Path empty = tmp.resolve("empty");
     Files.createDirectories(empty);
