@@ -137,16 +137,24 @@ public final class AllProjectsUpdater {
   private void stopForConflicts(GitRepo repo, Path dir, String branch, List<String> folders,
       List<UpdateResult> results, String message) {
     List<String> conflicted = new ArrayList<>();
+    List<String> rejects = new ArrayList<>();
     for (UpdateResult r : results) {
       for (FileOutcome c : r.conflicts()) {
-        conflicted.add(dir.relativize(r.project().resolve(c.path()))
-            .toString().replace(dir.getFileSystem().getSeparator(), "/"));
+        conflicted.add(fromDir(dir, r.project().resolve(c.path())));
+      }
+      for (String rej : r.rejects()) {
+        rejects.add(fromDir(dir, r.project().resolve(rej)));
       }
     }
     UpdateResult first = results.stream().filter(r -> !r.upToDate()).findFirst().orElseThrow();
     progress.step("stop with the merge in progress on " + branch);
-    new UpdateInProgress(branch, repo.head(), first.fromVersion(), first.toVersion(), message, conflicted, List.of(),
+    new UpdateInProgress(branch, repo.head(), first.fromVersion(), first.toVersion(), message, conflicted, rejects,
         folders.contains("") ? List.of() : folders).save(repo.gitDir());
+  }
+
+  /** {@code file} as {@code update --continue DIR} names it: relative to DIR, {@code /}-separated. */
+  private static String fromDir(Path dir, Path file) {
+    return dir.relativize(file).toString().replace(dir.getFileSystem().getSeparator(), "/");
   }
 
   private UpdateResult run(UpdateRequest request, AnswersFinder.Found f, Path dir, boolean checked) {

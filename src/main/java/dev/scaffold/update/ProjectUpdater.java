@@ -286,7 +286,7 @@ public final class ProjectUpdater {
             // conflict markers are never committed: the merge stays in progress for `--continue`
             stopForConflicts(repo, plan, branch, recorded.version(), target, commitMessage);
             return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-                plan.outcomes(), newQuestions, answers, branch, null, null, false, false, ran, message);
+                plan.outcomes(), newQuestions, answers, branch, null, null, false, false, ran, message, rejects(plan));
           }
           progress.step("commit on " + branch);
           commitId = repo.commitAll(commitMessage);
@@ -304,7 +304,7 @@ public final class ProjectUpdater {
           }
         }
         return new UpdateResult(project, recorded.template(), recorded.version(), target, newT.origin().commit(),
-            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, ran, message);
+            plan.outcomes(), newQuestions, answers, branch, commitId, pr, false, false, ran, message, rejects(plan));
       }
     } finally {
       TemplateVersionSource.deleteQuietly(work);
@@ -490,10 +490,15 @@ public final class ProjectUpdater {
   private void stopForConflicts(GitRepo repo, TreeMerger.Plan plan, String branch, String from, String to,
       String message) {
     List<String> conflicted = plan.conflicts().stream().map(FileOutcome::path).toList();
-    List<String> rejects = plan.writes().stream().map(TreeMerger.Write::path)
-        .filter(p -> p.endsWith(".rej") && !conflicted.contains(p)).toList();
     progress.step("stop with the merge in progress on " + branch);
-    new UpdateInProgress(branch, repo.head(), from, to, message, conflicted, rejects).save(repo.gitDir());
+    new UpdateInProgress(branch, repo.head(), from, to, message, conflicted, rejects(plan)).save(repo.gitDir());
+  }
+
+  /** The {@code .rej} files the plan writes for {@code --conflict rej}: written, and none of them a conflicted file. */
+  private static List<String> rejects(TreeMerger.Plan plan) {
+    List<String> conflicted = plan.conflicts().stream().map(FileOutcome::path).toList();
+    return plan.writes().stream().map(TreeMerger.Write::path)
+        .filter(p -> p.endsWith(".rej") && !conflicted.contains(p)).toList();
   }
 
   /** {@code scaffold update --continue}: see {@link UpdateContinuation}. */

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param upToDate true when there was nothing to do: same version and no changed answers
  * @param commands the migrations and tasks the update ran (in a dry run: would run), in order
  * @param message the target version's {@code message_after_update} rendered with the answers, or null
+ * @param rejects the {@code .rej} files of {@code --conflict rej} the update wrote, relative to the project
  */
 public record UpdateResult(
     Path project,
@@ -35,12 +36,22 @@ public record UpdateResult(
     boolean dryRun,
     boolean upToDate,
     List<String> commands,
-    String message) {
+    String message,
+    List<String> rejects) {
 
   public UpdateResult {
     files = List.copyOf(files);
     newQuestions = List.copyOf(newQuestions);
     commands = List.copyOf(commands);
+    rejects = List.copyOf(rejects);
+  }
+
+  /** A result that wrote no {@code .rej} file. */
+  public UpdateResult(Path project, String template, String fromVersion, String toVersion, String toCommit,
+      List<FileOutcome> files, List<String> newQuestions, Map<String, Object> answers, String branch, String commit,
+      String pullRequest, boolean dryRun, boolean upToDate, List<String> commands, String message) {
+    this(project, template, fromVersion, toVersion, toCommit, files, newQuestions, answers, branch, commit,
+        pullRequest, dryRun, upToDate, commands, message, List.of());
   }
 
   /** A result that ran no commands. */

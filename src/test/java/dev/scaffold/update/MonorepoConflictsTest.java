@@ -125,6 +125,34 @@ class MonorepoConflictsTest {
   }
 
   @Test
+  void updateAllWithRejectFilesStopsAndContinueWaitsUntilEachIsDealtWith() throws Exception {
+    for (Path p : List.of(billing, api)) {
+      write(p.resolve("README.md"), read(p.resolve("README.md")).replace("built with app 1", "built by me"));
+    }
+    commit(mono, "my edits");
+
+    var r = cli(mono, "update", "--all", "--commit", "--conflict", "rej", "--non-interactive");
+    assertEquals(3, r.code(), r.out() + r.err());
+    for (Path p : List.of(billing, api)) {
+      assertTrue(Files.isRegularFile(p.resolve("README.md.rej")), p + ": " + r.out());
+    }
+    git(mono, "add", "services/api/README.md", "services/billing/README.md");
+    Files.delete(billing.resolve("README.md.rej"));
+
+    var waiting = cli(mono, "update", "--continue");
+    assertEquals(3, waiting.code(), waiting.out() + waiting.err());
+    assertTrue(waiting.out().contains("services/api/README.md.rej: rejected hunks not yet dealt with"), waiting.out());
+    assertFalse(waiting.out().contains("services/billing/README.md.rej"), waiting.out());
+
+    Files.delete(api.resolve("README.md.rej"));
+    var done = cli(mono, "update", "--continue");
+    assertEquals(0, done.code(), done.out() + done.err());
+    assertTrue(committed(mono).contains("services/api/.scaffold-answers.yml"), committed(mono).toString());
+    assertTrue(committed(mono).stream().noneMatch(f -> f.endsWith(".rej")), committed(mono).toString());
+    assertFalse(Files.exists(mono.resolve(".git/" + UpdateInProgress.FILE)));
+  }
+
+  @Test
   void updateAllCommitWithConflictsStopsOnTheBranchAndContinueCommitsTheProjectsOnly() throws Exception {
     for (Path p : List.of(billing, api)) {
       write(p.resolve("README.md"), read(p.resolve("README.md")).replace("built with app 1", "built by me"));
