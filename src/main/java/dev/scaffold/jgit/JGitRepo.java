@@ -396,16 +396,21 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         builder.finish(); // sorts the entries it was given out of order
-        RacyEntries.smudge(dc, indexSecond, r.getWorkTree().toPath());
-        dc.write();
-        if (!dc.commit()) {
-          throw new IOException("cannot replace the index");
-        }
+        replaceIndex(r, dc, indexSecond);
       } finally {
         dc.unlock();
       }
     } catch (IOException e) {
       throw new OperationException("cannot record the conflicts in the git index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Puts the edited index in place of the locked one, with the entries git would misjudge smudged ({@link RacyEntries}). */
+  private static void replaceIndex(Repository r, DirCache dc, long indexSecond) throws IOException {
+    RacyEntries.smudge(dc, indexSecond, r.getWorkTree().toPath());
+    dc.write();
+    if (!dc.commit()) {
+      throw new IOException("cannot replace the index");
     }
   }
 
@@ -465,11 +470,7 @@ final class JGitRepo implements GitRepo {
         }
         inserter.flush();
         editor.finish();
-        RacyEntries.smudge(dc, indexSecond, r.getWorkTree().toPath());
-        dc.write();
-        if (!dc.commit()) {
-          throw new IOException("cannot replace the index");
-        }
+        replaceIndex(r, dc, indexSecond);
       } finally {
         dc.unlock();
       }

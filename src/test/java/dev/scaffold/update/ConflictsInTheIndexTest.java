@@ -161,7 +161,7 @@ class ConflictsInTheIndexTest {
     assertEquals(c.unmerged(), stages(project));
     assertEquals(c.status(), status(project));
     assertEquals("v2.0.0", AnswersFile.readRecorded(project).version());
-    // rewritten to the same size within a second of the checkout: git must still see it changed
+    // the answers file keeps its size (v1.0.0 -> v2.0.0): git must still see it changed (RacyEntriesTest pins the case down)
     assertTrue(git(project, "diff", "--name-only").lines().anyMatch(AnswersFile.NAME::equals),
         git(project, "status", "--porcelain"));
   }

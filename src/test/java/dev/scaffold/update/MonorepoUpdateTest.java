@@ -293,18 +293,23 @@ class MonorepoUpdateTest {
     assertTrue(r.err().contains("symbolic link"), r.err());
   }
 
+  /** The monorepo's main pushed to acme/mono on the sandbox, which becomes its origin. */
+  private void publishOn(dev.scaffold.sandbox.GitHubSandbox gh) throws Exception {
+    gh.createRepo("acme/mono", "main", false);
+    try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(mono.toFile())) {
+      g.push().setRemote(gh.cloneUrl("acme/mono"))
+          .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
+          .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
+          .call();
+    }
+    git(mono, "remote", "add", "origin", gh.cloneUrl("acme/mono"));
+  }
+
   @Test
   void pullRequestsFromTheSubFolderAndFromUpdateAllHoldOnlyTheProjectsChanges() throws Exception {
     try (dev.scaffold.sandbox.GitHubSandbox gh =
         dev.scaffold.sandbox.GitHubSandbox.builder().token("t0k3n", "octo").org("acme").start()) {
-      gh.createRepo("acme/mono", "main", false);
-      try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(mono.toFile())) {
-        g.push().setRemote(gh.cloneUrl("acme/mono"))
-            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
-            .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
-            .call();
-      }
-      git(mono, "remote", "add", "origin", gh.cloneUrl("acme/mono"));
+      publishOn(gh);
       write(mono.resolve("other/notes.txt"), "notes, unsaved\n");
 
       var one = FleetCommandTest.cli(billing, gh, false, Map.of(), "update", "--pr", "--non-interactive");
@@ -334,14 +339,7 @@ class MonorepoUpdateTest {
   void aPullRequestOfUpdateAllThatCannotBeOpenedLeavesTheMonorepoAsItWasAndTheNextRunOpensIt() throws Exception {
     try (dev.scaffold.sandbox.GitHubSandbox gh =
         dev.scaffold.sandbox.GitHubSandbox.builder().token("t0k3n", "octo").org("acme").start()) {
-      gh.createRepo("acme/mono", "main", false);
-      git(mono, "remote", "add", "origin", gh.cloneUrl("acme/mono"));
-      try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(mono.toFile())) {
-        g.push().setRemote(gh.cloneUrl("acme/mono"))
-            .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/main:refs/heads/main"))
-            .setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("x", gh.token()))
-            .call();
-      }
+      publishOn(gh);
       write(mono.resolve("other/notes.txt"), "notes, unsaved\n");
       String head = git(mono, "rev-parse", "HEAD").strip();
       gh.faults().add(dev.scaffold.sandbox.Fault.status("POST", "^/repos/acme/mono/pulls$", 422));
